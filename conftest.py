@@ -1,0 +1,43 @@
+"""Root configuration: fixtures, step modules and the report plugin, loaded once for all tests."""
+
+from pathlib import Path
+
+import pytest
+
+from harness.requirements import load_catalogue, requirement_marker_names
+
+pytest_plugins = [
+    "fixtures.personas",
+    "fixtures.world",
+    "fixtures.browser",
+    "fixtures.playwright_settings",
+    "harness.report.plugin",
+    "steps.navigation",
+    "steps.activation",
+    "steps.one_time_codes",
+    "steps.feedback",
+]
+
+CATALOGUE = Path(__file__).parent / "features" / "requirements.toml"
+GUIDE_TAGS = {
+    "patient": "a scenario taken from the patient quick guide",
+    "professionnel": "a scenario taken from the health professional quick guide",
+    "refus": "a scenario checking that the portal refuses something",
+    "horloge": "a scenario that needs the target's clock control",
+}
+
+
+@pytest.fixture(scope="session")
+def base_url(portal_url: str) -> str:
+    """pytest-playwright's base URL is the portal under test (a conftest fixture outranks plugins')."""
+    return portal_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the feature files' tags, so --strict-markers catches a mistyped one."""
+    for tag, meaning in GUIDE_TAGS.items():
+        config.addinivalue_line("markers", f"{tag}: {meaning}")
+    for page in range(1, 22):
+        config.addinivalue_line("markers", f"p{page}: guide page {page}")
+    for marker in requirement_marker_names(load_catalogue(CATALOGUE)):
+        config.addinivalue_line("markers", f"{marker}: guide requirement {marker}")

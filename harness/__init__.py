@@ -1,0 +1,1 @@
+"""Conformance harness: traceability, reporting and tooling around the feature files."""

@@ -1,0 +1,1 @@
+"""Evidence and a human-readable report of a run of the conformance scenarios."""

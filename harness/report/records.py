@@ -1,0 +1,191 @@
+"""Plain-data records of scenarios, built where they run and carried to the controller."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypedDict
+
+from pytest_bdd.parser import Scenario, Step
+
+from harness.requirements import ID_PATTERN
+
+# The key of the record among a test report's user_properties.
+USER_PROPERTY = "esante_scenario"
+PAGE_TAGS = ("p9", "patient", "professionnel")
+
+PASSED = "passed"
+FAILED = "failed"
+SKIPPED = "skipped"
+NOT_RUN = "not run"
+RUNNING = "running"
+
+# Playwright may colour its messages; the report shows them as plain text.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class StepRecord(TypedDict):
+    """One step of a scenario with what happened to it."""
+
+    keyword: str
+    text: str
+    line: int
+    status: str
+    duration: float | None
+
+
+class ScenarioRecord(TypedDict):
+    """One scenario with its steps, its failure if any and the paths of its evidence."""
+
+    feature: str
+    feature_file: str
+    name: str
+    line: int
+    tags: list[str]
+    requirements: list[str]
+    pages: list[str]
+    steps: list[StepRecord]
+    failing_step: str | None
+    error: str | None
+    error_type: str | None
+    slug: str
+    screenshot: str | None
+    screenshot_error: str | None
+    trace: str | None
+    trace_error: str | None
+
+
+def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
+    """Return the record of a scenario about to run, every step not run yet."""
+    feature = scenario.feature
+    tags = scenario_tags(scenario)
+    return {
+        "feature": feature.name,
+        "feature_file": feature.rel_filename,
+        "name": scenario.name,
+        "line": scenario.line_number,
+        "tags": tags,
+        "requirements": requirement_ids(tags),
+        "pages": [tag for tag in tags if tag in PAGE_TAGS],
+        "steps": [_new_step(feature.filename, step) for step in scenario.steps],
+        "failing_step": None,
+        "error": None,
+        "error_type": None,
+        "slug": slug,
+        "screenshot": None,
+        "screenshot_error": None,
+        "trace": None,
+        "trace_error": None,
+    }
+
+
+def scenario_tags(scenario: Scenario) -> list[str]:
+    """Return the effective tags of a scenario: its own, its rule's and its feature's."""
+    rule_tags = scenario.rule.tags if scenario.rule is not None else set()
+    return sorted(scenario.tags | rule_tags | scenario.feature.tags)
+
+
+def requirement_ids(tags: Iterable[str]) -> list[str]:
+    """Return the quick guides' requirement ids among the tags."""
+    return sorted(tag for tag in tags if ID_PATTERN.match(tag))
+
+
+def slug_for(nodeid: str) -> str:
+    """Return a short filesystem-safe name, unique per test id, for a test's evidence folder."""
+    name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    readable = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:48].rstrip("-")
+    # The digest keeps slugs unique when names collide after shortening or across files.
+    digest = hashlib.sha1(nodeid.encode(), usedforsecurity=False).hexdigest()[:8]
+    return f"{readable}-{digest}" if readable else digest
+
+
+def step_sentence(keyword: str, text: str) -> str:
+    """Return a step as written in the feature file, keyword and text."""
+    # French elided keywords such as "Étant donné qu'" are written glued to the text.
+    separator = "" if keyword.endswith("'") else " "
+    return f"{keyword}{separator}{text}"
+
+
+def step_index(scenario: Scenario, step: Step) -> int | None:
+    """Return the position of a step among the scenario's steps, or None if it is not one."""
+    for index, candidate in enumerate(scenario.steps):
+        if candidate is step:
+            return index
+    for index, candidate in enumerate(scenario.steps):
+        if candidate.line_number == step.line_number:
+            return index
+    return None
+
+
+def start_step(record: ScenarioRecord, index: int) -> None:
+    """Mark a step as started."""
+    record["steps"][index]["status"] = RUNNING
+
+
+def finish_step(record: ScenarioRecord, index: int, status: str, duration: float) -> None:
+    """Mark a step as finished with a status and its duration in seconds."""
+    step = record["steps"][index]
+    step["status"] = status
+    step["duration"] = round(duration, 3)
+
+
+def fail_step(record: ScenarioRecord, index: int, error: BaseException, duration: float) -> None:
+    """Mark a step as the failing one and keep the error it raised."""
+    finish_step(record, index, FAILED, duration)
+    step = record["steps"][index]
+    record["failing_step"] = step_sentence(step["keyword"], step["text"])
+    record["error"] = error_text(error)
+    record["error_type"] = type(error).__name__
+
+
+def settle_interrupted_steps(record: ScenarioRecord, outcome: str) -> None:
+    """Give a step that started but never finished the outcome of the test (a skip, a crash)."""
+    for step in record["steps"]:
+        if step["status"] != RUNNING:
+            continue
+        step["status"] = SKIPPED if outcome == SKIPPED else FAILED
+        if step["status"] == FAILED and record["failing_step"] is None:
+            record["failing_step"] = step_sentence(step["keyword"], step["text"])
+
+
+def error_text(error: BaseException) -> str:
+    """Return the whole text of an error (Playwright's are several lines long), as plain text."""
+    text = _ANSI_ESCAPE.sub("", str(error)).strip()
+    return text or type(error).__name__
+
+
+def _new_step(feature_path: str, step: Step) -> StepRecord:
+    """Return the record of a step not run yet."""
+    return {
+        "keyword": verbatim_keyword(feature_path, step),
+        "text": step.name,
+        "line": step.line_number,
+        "status": NOT_RUN,
+        "duration": None,
+    }
+
+
+def verbatim_keyword(feature_path: str, step: Step) -> str:
+    """Return a step's keyword as written in the feature file."""
+    # pytest-bdd title-cases keywords ("Étant Donné Qu'"); the file keeps the French as written.
+    keyword = step.keyword.strip()
+    lines = _feature_lines(feature_path)
+    if 0 < step.line_number <= len(lines):
+        written = lines[step.line_number - 1].strip()[: len(keyword)]
+        if written.casefold() == keyword.casefold():
+            return written
+    return keyword
+
+
+@lru_cache(maxsize=64)
+def _feature_lines(feature_path: str) -> tuple[str, ...]:
+    """Return the lines of a feature file, or none if it cannot be read."""
+    try:
+        return tuple(Path(feature_path).read_text(encoding="utf-8").splitlines())
+    except OSError:
+        return ()

@@ -1,0 +1,179 @@
+<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>eSanté conformance report — {{header.run_date}}</title>
+  <style>
+    body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d2b36; line-height: 1.4; }
+    h1 { margin-bottom: .5rem; }
+    h2 { margin-top: 2rem; border-bottom: 2px solid #d5dde3; padding-bottom: .2rem; }
+    dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+    dl.meta dt { font-weight: 600; }
+    dl.meta dd { margin: 0; }
+    table.totals { border-collapse: collapse; margin: 1rem 0; }
+    table.totals th, table.totals td { text-align: left; padding: .3rem .8rem; border: 1px solid #d5dde3; }
+    .passed { color: #1b6e2d; }
+    .failed { color: #a4161a; }
+    .not-run, .skipped { color: #8a5a00; }
+    .muted, .file, .nodeid { color: #5b6b77; font-size: .9rem; }
+    .badge { display: inline-block; min-width: 4.5rem; text-align: center; font-size: .8rem; font-weight: 700; text-transform: uppercase; border-radius: .3rem; padding: .05rem .4rem; color: #fff; }
+    .badge.passed { background: #1b6e2d; }
+    .badge.failed { background: #a4161a; }
+    .badge.not-run { background: #8a5a00; }
+    details.scenario { border: 1px solid #d5dde3; border-left-width: .4rem; border-radius: .3rem; margin: .5rem 0; }
+    details.scenario.passed { border-left-color: #1b6e2d; }
+    details.scenario.failed { border-left-color: #a4161a; }
+    details.scenario.not-run { border-left-color: #8a5a00; }
+    details.scenario > summary { cursor: pointer; padding: .4rem .6rem; }
+    /* Only the badges and step statuses carry the outcome's colour, not the whole text. */
+    details.scenario, ol.steps li { color: #1d2b36; }
+    details.scenario > div { padding: 0 1rem 1rem; }
+    .tag { display: inline-block; background: #eef3f6; border-radius: .3rem; padding: 0 .3rem; margin-right: .2rem; font-family: ui-monospace, monospace; font-size: .85rem; }
+    .requirement { background: #dbe9f6; }
+    ol.steps { padding-left: 1.5rem; }
+    ol.steps li { margin: .15rem 0; }
+    ol.steps .status { display: inline-block; min-width: 4.5rem; font-size: .8rem; font-weight: 700; text-transform: uppercase; }
+    ol.steps li.failed { background: #fbeaea; }
+    ol.steps .duration { color: #5b6b77; font-size: .85rem; margin-left: .5rem; }
+    ol.steps li.not-run .sentence { color: #5b6b77; }
+    pre.error { white-space: pre-wrap; word-break: break-word; background: #fbeaea; border: 1px solid #e8b4b4; padding: .6rem; overflow-x: auto; }
+    figure { margin: 1rem 0; }
+    figure img { max-width: min(100%, 48rem); border: 1px solid #d5dde3; }
+    code { font-family: ui-monospace, monospace; background: #eef3f6; padding: 0 .2rem; }
+    ul.compact { list-style: none; padding-left: 0; font-family: ui-monospace, monospace; font-size: .85rem; }
+  </style>
+</head>
+<body>
+<header>
+  <h1>eSanté conformance report</h1>
+  <dl class="meta">
+    <dt>Run date</dt><dd>{{header.run_date}}</dd>
+    <dt>Target</dt><dd>{{header.target}}</dd>
+    <dt>Faker seed</dt><dd>{{"not set" if header.faker_seed is None else header.faker_seed}}</dd>
+  </dl>
+  <table class="totals">
+    <tr>
+      <th scope="row">Scenarios</th>
+      <td class="passed">{{totals["passed"]}} passed</td>
+      <td class="failed">{{totals["failed"]}} failed</td>
+      <td class="not-run">{{totals["not_run"]}} not run</td>
+    </tr>
+    <tr>
+      <th scope="row">Unit tests</th>
+      <td class="passed">{{unit_totals["passed"]}} passed</td>
+      <td class="failed">{{unit_totals["failed"]}} failed</td>
+      <td class="not-run">{{unit_totals["not_run"]}} not run</td>
+    </tr>
+  </table>
+</header>
+<main>
+% if failures:
+  <section>
+    <h2>Failed scenarios</h2>
+    <ul>
+    % for s in failures:
+      <li>
+        <a href="#{{s["anchor"]}}">{{s["name"]}}</a>
+        — {{("step: " + s["failing_step"]) if s["failing_step"] else ("failed during " + str(s["failed_phase"]))}}
+        % if s["requirements"]:
+        — requirements: {{", ".join(s["requirements"])}}
+        % end
+      </li>
+    % end
+    </ul>
+  </section>
+% end
+% if not features:
+  <p class="muted">No scenario ran.</p>
+% end
+% for f in features:
+  <section>
+    <h2>{{f["name"]}}</h2>
+    <p class="file">{{f["file"]}} — {{f["totals"]["passed"]}} passed, {{f["totals"]["failed"]}} failed, {{f["totals"]["not_run"]}} not run</p>
+  % for s in f["scenarios"]:
+    <details id="{{s["anchor"]}}" class="scenario {{s["css"]}}"{{!" open" if s["outcome"] == "failed" else ""}}>
+      <summary>
+        <span class="badge {{s["css"]}}">{{s["outcome"]}}</span>
+        {{s["name"]}}
+        % for requirement in s["requirements"]:
+        <span class="tag requirement">{{requirement}}</span>
+        % end
+      </summary>
+      <div>
+        <p>
+          Tags:
+        % for tag in s["tags"]:
+          <span class="tag">@{{tag}}</span>
+        % end
+        % if not s["tags"]:
+          <span class="muted">none</span>
+        % end
+        </p>
+        <p>Requirements: {{", ".join(s["requirements"]) or "none"}}
+        % if s["pages"]:
+          — guide pages: {{", ".join(s["pages"])}}
+        % end
+        </p>
+      % if s["outcome"] == "not run":
+        <p class="not-run"><strong>Not run:</strong> {{s["skip_reason"] or "the run stopped before this scenario finished"}}</p>
+      % end
+        <ol class="steps">
+        % for step in s["steps"]:
+          <li class="{{step["css"]}}"><span class="status {{step["css"]}}">{{step["status"]}}</span> <span class="sentence">{{step["sentence"]}}</span><span class="duration">{{step["duration"]}}</span></li>
+        % end
+        </ol>
+      % if s["outcome"] == "failed":
+        % if s["failing_step"]:
+        <p><strong>Failing step:</strong> {{s["failing_step"]}}</p>
+        % else:
+        <p><strong>Failed during:</strong> {{s["failed_phase"]}}</p>
+        % end
+        <p><strong>Requirements not met:</strong> {{", ".join(s["requirements"]) or "none tagged"}}</p>
+        <p><strong>Error</strong>{{(" (" + s["error_type"] + ")") if s["error_type"] else ""}}:</p>
+        <pre class="error">{{s["error"] or "no message"}}</pre>
+      % end
+      % if s["screenshot"]:
+        <figure>
+          <img src="{{s["screenshot"]}}" alt="The page at the end of the scenario" loading="lazy">
+          <figcaption class="muted">The page at the end of the scenario.</figcaption>
+        </figure>
+      % end
+      % if s["screenshot_error"]:
+        <p class="muted">No final screenshot: {{s["screenshot_error"]}}</p>
+      % end
+      % if s["trace"]:
+        <p>Playwright trace: <a href="{{s["trace"]}}">{{s["trace"]}}</a> — open it with <code>{{s["trace_command"]}}</code></p>
+      % end
+      % if s["trace_error"]:
+        <p class="muted">No trace: {{s["trace_error"]}}</p>
+      % end
+        <p class="nodeid">Line {{s["line"]}} — test id <code>{{s["nodeid"]}}</code></p>
+      </div>
+    </details>
+  % end
+  </section>
+% end
+  <section>
+    <h2>Unit tests</h2>
+    <p>{{unit_totals["passed"]}} passed, {{unit_totals["failed"]}} failed, {{unit_totals["not_run"]}} not run.</p>
+  % for t in unit_tests:
+    % if t["outcome"] == "failed":
+    <p class="failed"><strong>Failed:</strong> <code>{{t["nodeid"]}}</code></p>
+    <pre class="error">{{t["detail"] or "no message"}}</pre>
+    % end
+  % end
+  % if unit_tests:
+    <details>
+      <summary>All unit tests ({{len(unit_tests)}})</summary>
+      <ul class="compact">
+      % for t in unit_tests:
+        <li class="{{t["css"]}}">{{t["outcome"]}} {{t["nodeid"]}}{{(" — " + t["detail"]) if t["outcome"] == "not run" and t["detail"] else ""}}</li>
+      % end
+      </ul>
+    </details>
+  % end
+  </section>
+</main>
+</body>
+</html>

@@ -1,0 +1,92 @@
+"""The portal under test, seen through its test-support interface (personas, messages, clock)."""
+
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from urllib.parse import urlencode, urljoin
+
+
+class TargetCapabilityMissing(RuntimeError):
+    """The target does not offer something a scenario needs; the scenario cannot run there."""
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A person the target knows, with the letter and contacts a scenario needs."""
+
+    kind: str
+    matricule: str
+    activation_code: str
+    first_name: str
+    last_name: str
+    birth_date: str
+    email: str
+    mobile: str
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> "Persona":
+        """Keep the fields the harness relies on and ignore any extra ones a target adds."""
+        return cls(**{name: str(raw[name]) for name in cls.__dataclass_fields__})
+
+    @property
+    def full_name(self) -> str:
+        """First and last name as a letter would print them."""
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class Message:
+    """An SMS or e-mail the target sent."""
+
+    to: str
+    channel: str
+    subject: str
+    body: str
+    code: str | None
+    sent_at: str
+
+
+class TestSupportClient:
+    """Talk to a portal's /_test/ interface over HTTP."""
+
+    __test__ = False  # not a test class, whatever pytest's name matching thinks
+
+    def __init__(self, portal_url: str, timeout: float = 10) -> None:
+        self.base = urljoin(portal_url, "_test/")
+        self._timeout = timeout
+
+    def create_persona(self, **fields: object) -> Persona:
+        """Ask the target for a new person with an activation letter."""
+        return Persona.from_json(self._call("POST", "personas", fields))
+
+    def messages(self, to: str) -> list[Message]:
+        """Messages sent to a number or address, newest first."""
+        listed = self._call("GET", f"messages?{urlencode({'to': to})}")
+        return [Message(**item) for item in listed]
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the target's clock forward, or say that this target cannot."""
+        self._call("POST", "clock", {"advance_seconds": seconds}, capability="clock control")
+
+    def _call(
+        self, method: str, path: str, payload: dict | None = None, capability: str | None = None
+    ) -> object:
+        """One JSON request; a 404 on an optional capability means the target lacks it."""
+        request = urllib.request.Request(
+            urljoin(self.base, path),
+            data=json.dumps(payload).encode() if payload is not None else None,
+            method=method,
+            headers={"Content-Type": "application/json", "Accept": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self._timeout) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                what = capability or f"{method} {path.split('?')[0]}"
+                raise TargetCapabilityMissing(
+                    f"the target's test-support interface has no {what} ({self.base})"
+                ) from error
+            detail = error.read().decode(errors="replace")
+            raise RuntimeError(f"test support {method} {path}: {error.code} {detail}") from error

@@ -1,0 +1,1 @@
+"""The reference world: the eSanté portal as the quick guides show it, and its neighbours."""

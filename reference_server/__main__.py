@@ -1,0 +1,51 @@
+"""Run the reference world on loopback: python -m reference_server [--test-support] [--port N]."""
+
+import argparse
+import signal
+import threading
+from pathlib import Path
+
+from reference_server.config import WorldConfig
+from reference_server.world import World
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line of the reference world."""
+    parser = argparse.ArgumentParser(
+        prog="python -m reference_server",
+        description="Serve the eSanté reference world (portal and messaging gateway) on 127.0.0.1.",
+    )
+    parser.add_argument("--port", type=int, default=0, help="portal port (default: a free one)")
+    parser.add_argument("--messaging-port", type=int, default=0, help="gateway port (default: a free one)")
+    parser.add_argument("--test-support", action="store_true", help="serve the /_test/ interface")
+    parser.add_argument("--data", type=Path, help="directory for the SQLite files (default: temporary)")
+    parser.add_argument("--seed", type=int, help="seed for made-up persona data")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the world, print its URLs, and serve until Ctrl-C or SIGTERM."""
+    args = parse_args(argv)
+    config = WorldConfig(
+        data_dir=args.data, test_support=args.test_support,
+        portal_port=args.port, messaging_port=args.messaging_port,
+    )
+    world = World(config, persona_seed=args.seed)
+    urls = world.start()
+    print(f"Portal: {urls.portal}", flush=True)
+    print(f"Messaging outbox: {urls.messaging}", flush=True)
+    if args.test_support:
+        print(f"Test support: {urls.test_support}", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    world.stop()
+    print("Stopped.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

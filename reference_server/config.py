@@ -1,0 +1,31 @@
+"""Settings of the reference world, with the values the guides and the issue rules give."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class HashingConfig:
+    """Argon2id cost parameters; RFC 9106's low-memory profile by default."""
+
+    time_cost: int = 3
+    memory_cost_kib: int = 65536
+    parallelism: int = 4
+
+
+@dataclass(frozen=True)
+class WorldConfig:
+    """Everything the world needs to start: where state lives, ports, lifetimes and limits."""
+
+    data_dir: Path | None = None
+    test_support: bool = False
+    portal_port: int = 0
+    messaging_port: int = 0
+    activation_code_ttl: dt.timedelta = dt.timedelta(days=90)
+    one_time_code_ttl: dt.timedelta = dt.timedelta(minutes=10)
+    max_attempts: int = 5
+    # A wizard that sends more codes than this is someone scripting the gateway.
+    max_codes_per_wizard: int = 10
+    session_idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
+    hashing: HashingConfig = field(default_factory=HashingConfig)

@@ -1,0 +1,1 @@
+"""The eSanté portal (www.esante.lu) as the quick guides show it."""

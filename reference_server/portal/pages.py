@@ -1,0 +1,69 @@
+"""The portal's public pages: home, the « Connexion » choice, the patient page and sections."""
+
+from pathlib import Path
+
+from bottle import Bottle, static_file
+
+from reference_server.portal.services import PortalServices
+from reference_server.portal.web import SessionPlugin, render
+
+STATIC = str(Path(__file__).parent / "static")
+
+SECTIONS = {
+    "/patients": (
+        "Patients",
+        ("Activez votre compte eSanté pour accéder à votre Dossier de Soins Partagé (DSP).",
+         "Trois possibilités : le portail MyGuichet.lu, le portail eSanté avec le code "
+         "d'activation reçu par courrier, ou l'app MyDSP."),
+        (("Activer mon compte", "/patient"),),
+    ),
+    "/professionnels-de-sante": (
+        "Professionnels de santé",
+        ("Activez votre compte eSanté et accédez à plusieurs services de santé en ligne : le DSP, "
+         "le remboursement accéléré des mémoires d'honoraires, et bientôt le carnet de "
+         "vaccination électronique et la prescription digitale.",),
+        (("Activation compte eSanté", "/activation/professionnel"),
+         ("Accès services eSanté", "/acces-services")),
+    ),
+    "/acces-services": (
+        "Accès services eSanté",
+        ("Connectez-vous avec « Connexion » en haut de page pour accéder à « Mes services eSanté ».",),
+        (("Connexion", "/connexion"),),
+    ),
+    "/editeurs": (
+        "Editeurs",
+        ("Informations destinées aux éditeurs de logiciels qui intègrent les services eSanté.",),
+        (),
+    ),
+    "/infos-esante": (
+        "Infos e-santé",
+        ("Actualités et informations de l'Agence eSanté.",),
+        (),
+    ),
+    "/activation/professionnel": (
+        "Activation compte eSanté — professionnels de santé",
+        ("L'activation du compte des professionnels de santé avec un produit LuxTrust n'est pas "
+         "encore proposée par ce monde de référence.",),
+        (),
+    ),
+}
+
+
+def create_app(services: PortalServices) -> Bottle:
+    """The site's pages, merged into the portal's root app."""
+    app = Bottle()
+    app.install(SessionPlugin(services.sessions))
+    app.route("/", "GET", lambda: render("home.tpl"))
+    app.route("/connexion", "GET", lambda: render("connexion.tpl"))
+    app.route("/patient", "GET", lambda: render("patient.tpl"))
+    app.route("/professionnel", "GET", lambda: render("professionnel.tpl"))
+    for path, (heading, paragraphs, links) in SECTIONS.items():
+        app.route(path, "GET", _section(heading, paragraphs, links))
+    app.route("/static/<filename:path>", "GET", lambda filename: static_file(filename, root=STATIC),
+              skip=[SessionPlugin])
+    return app
+
+
+def _section(heading: str, paragraphs: tuple[str, ...], links: tuple[tuple[str, str], ...]):  # noqa: ANN202
+    """A handler rendering one informational section."""
+    return lambda: render("section.tpl", heading=heading, paragraphs=paragraphs, links=links)

@@ -1,0 +1,119 @@
+"""Made-up people for the test-support interface: Faker data and valid matricules."""
+
+import datetime as dt
+import random
+import unicodedata
+from dataclasses import dataclass
+
+from faker import Faker
+
+from reference_server.domain import contact, matricule
+from reference_server.portal.register import Person, Register
+
+LOCALITIES = (
+    ("Luxembourg", "1"), ("Esch-sur-Alzette", "4"), ("Differdange", "4"), ("Dudelange", "3"),
+    ("Ettelbruck", "9"), ("Diekirch", "9"), ("Wiltz", "9"), ("Echternach", "6"),
+    ("Remich", "5"), ("Grevenmacher", "6"), ("Mersch", "7"), ("Strassen", "8"),
+    ("Bertrange", "8"), ("Mamer", "8"), ("Hesperange", "5"), ("Sanem", "4"),
+)
+MOBILE_PREFIXES = ("621", "628", "661", "671", "691")
+KINDS = ("patient", "professional")
+
+
+class PersonaError(ValueError):
+    """A persona request asked for something impossible; the message says what."""
+
+
+@dataclass(frozen=True)
+class PersonaSpec:
+    """What a caller may fix about a persona; everything else is made up."""
+
+    kind: str = "patient"
+    first_name: str | None = None
+    last_name: str | None = None
+    birth_date: dt.date | None = None
+    email: str | None = None
+    mobile: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> "PersonaSpec":
+        """Read a JSON request body, refusing unknown kinds and malformed values."""
+        kind = str(raw.get("kind") or "patient")
+        if kind not in KINDS:
+            raise PersonaError(f"kind must be one of {', '.join(KINDS)}")
+        birth = raw.get("birth_date")
+        try:
+            birth_date = dt.date.fromisoformat(str(birth)) if birth else None
+        except ValueError as error:
+            raise PersonaError("birth_date must be YYYY-MM-DD") from error
+        texts = {key: (str(raw[key]) if raw.get(key) else None)
+                 for key in ("first_name", "last_name", "email", "mobile")}
+        return cls(kind=kind, birth_date=birth_date, **texts)
+
+
+class PersonaFactory:
+    """Create persons in the register, with Luxembourg-looking data."""
+
+    def __init__(self, register: Register, seed: int | None = None) -> None:
+        self._register = register
+        self._faker = Faker(["fr_FR", "de_DE"])
+        self._random = random.Random(seed)
+        if seed is not None:
+            self._faker.seed_instance(seed)
+
+    def create(self, spec: PersonaSpec, today: dt.date) -> Person:
+        """Add a new person to the register; the matricule is unique and valid."""
+        first = spec.first_name or self._faker.first_name()
+        last = spec.last_name or self._faker.last_name()
+        birth = spec.birth_date or self._faker.date_of_birth(minimum_age=18, maximum_age=90)
+        if birth > today:
+            raise PersonaError("birth_date is in the future")
+        locality, postcode_lead = self._random.choice(LOCALITIES)
+        person = Person(
+            matricule="",
+            kind=spec.kind,
+            first_name=first,
+            last_name=last,
+            birth_date=birth,
+            email=self._email(spec.email, first, last),
+            mobile=self._mobile(spec.mobile),
+            street=f"{self._random.randint(1, 180)}, {self._faker.street_name()}",
+            postcode=f"L-{postcode_lead}{self._random.randint(0, 999):03d}",
+            locality=locality,
+        )
+        return self._register_with_free_matricule(person)
+
+    def _register_with_free_matricule(self, person: Person) -> Person:
+        """Try sequence numbers until one is free for that birth date."""
+        for sequence in self._random.sample(range(1000), 1000):
+            number = matricule.make(person.birth_date, sequence)
+            candidate = Person(**{**person.__dict__, "matricule": number})
+            if self._register.add_person(candidate):
+                return candidate
+        raise PersonaError("no free matricule left for that birth date")
+
+    def _email(self, given: str | None, first: str, last: str) -> str:
+        """The given address if valid, else one on a reserved example domain."""
+        if given:
+            checked = contact.check_email(given)
+            if checked.error:
+                raise PersonaError("email is not a valid address")
+            return checked.value
+        local = f"{_ascii(first)}.{_ascii(last)}.{self._random.randint(1000, 9999)}"
+        return f"{local}@{self._faker.safe_domain_name()}"
+
+    def _mobile(self, given: str | None) -> str:
+        """The given number if it is a Luxembourg mobile, else a random one."""
+        if given:
+            checked = contact.check_mobile(given)
+            if checked.error:
+                raise PersonaError("mobile is not a Luxembourg mobile number")
+            return checked.value
+        prefix = self._random.choice(MOBILE_PREFIXES)
+        return f"+352{prefix}{self._random.randint(0, 999_999):06d}"
+
+
+def _ascii(text: str) -> str:
+    """Lower-case ASCII letters of a name, for an e-mail address."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed.lower() if c.isascii() and c.isalnum()) or "x"

@@ -1,0 +1,81 @@
+-- The portal's own state. Times are seconds since the epoch, in the world's clock.
+
+-- The national register as far as the portal knows it: who may hold an account.
+CREATE TABLE IF NOT EXISTS persons (
+    matricule TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('patient', 'professional')),
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    birth_date TEXT NOT NULL,
+    email TEXT NOT NULL,
+    mobile TEXT NOT NULL,
+    street TEXT NOT NULL,
+    postcode TEXT NOT NULL,
+    locality TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+
+-- Activation letters sent by post; only a hash of the printed code is kept.
+CREATE TABLE IF NOT EXISTS activation_letters (
+    id INTEGER PRIMARY KEY,
+    matricule TEXT NOT NULL REFERENCES persons (matricule),
+    code_hash TEXT NOT NULL,
+    issued_at REAL NOT NULL,
+    expires_at REAL NOT NULL,
+    used_at REAL
+);
+CREATE INDEX IF NOT EXISTS letters_by_matricule ON activation_letters (matricule, id);
+
+-- Wrong activation codes per matricule, kept for unknown matricules too (no enumeration).
+CREATE TABLE IF NOT EXISTS activation_attempts (
+    matricule TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_at REAL
+);
+
+CREATE TABLE IF NOT EXISTS accounts (
+    matricule TEXT PRIMARY KEY REFERENCES persons (matricule),
+    password_hash TEXT NOT NULL,
+    otp_channel TEXT NOT NULL CHECK (otp_channel IN ('sms', 'email')),
+    email TEXT,
+    mobile TEXT,
+    activated_at REAL NOT NULL
+);
+
+-- One-time codes, bound to whoever asked for them (a wizard session, later an account).
+CREATE TABLE IF NOT EXISTS one_time_codes (
+    id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL,
+    used_at REAL,
+    revoked_at REAL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS codes_by_owner ON one_time_codes (owner, purpose);
+
+-- « Je n'ai pas de code d'activation »: requests for a new letter, handled by the helpdesk.
+CREATE TABLE IF NOT EXISTS code_requests (
+    id INTEGER PRIMARY KEY,
+    matricule TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    first_name TEXT NOT NULL,
+    email TEXT,
+    mobile TEXT,
+    street TEXT NOT NULL,
+    postcode TEXT NOT NULL,
+    locality TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+
+-- Server-side sessions; the id column holds a hash of the cookie's token.
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_seen REAL NOT NULL
+);

@@ -1,0 +1,50 @@
+"""The portal's services, built once per world and handed to each area's app factory."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reference_server.clock import Clock
+from reference_server.config import WorldConfig
+from reference_server.domain.hashing import SecretHasher
+from reference_server.portal.activation_letters import ActivationLetters
+from reference_server.portal.messaging_client import MessagingClient
+from reference_server.portal.one_time_codes import OneTimeCodes
+from reference_server.portal.register import Register
+from reference_server.portal.sessions import SessionStore
+from reference_server.storage import Database
+
+SCHEMA_FILE = "schema.sql"
+
+
+@dataclass(frozen=True)
+class PortalServices:
+    """Everything the portal's areas share: configuration, clock, state and the gateway."""
+
+    config: WorldConfig
+    clock: Clock
+    hasher: SecretHasher
+    register: Register
+    letters: ActivationLetters
+    codes: OneTimeCodes
+    sessions: SessionStore
+    messaging: MessagingClient
+
+    @classmethod
+    def build(cls, config: WorldConfig, clock: Clock, messaging: MessagingClient) -> "PortalServices":
+        """Open the portal's database and wire its services."""
+        schema = (Path(__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
+        if config.data_dir is None:
+            raise ValueError("the portal needs a data directory")
+        db = Database(config.data_dir / "portal.sqlite3", schema)
+        hashing = config.hashing
+        hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
+        return cls(
+            config=config,
+            clock=clock,
+            hasher=hasher,
+            register=Register(db, clock, hasher),
+            letters=ActivationLetters(db, clock, hasher, config.max_attempts),
+            codes=OneTimeCodes(db, clock, hasher, config.one_time_code_ttl, config.max_attempts),
+            sessions=SessionStore(db, clock, config.session_idle_timeout.total_seconds()),
+            messaging=messaging,
+        )

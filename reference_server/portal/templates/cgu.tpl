@@ -1,0 +1,46 @@
+% rebase('layout.tpl', title="Activation de mon compte eSanté")
+<div class="cgu-page">
+  <aside class="prerequisites" aria-labelledby="activation-title">
+    <h1 id="activation-title">Activation de mon compte eSanté</h1>
+    <p>Activez votre compte en quelques clics pour accéder aux services eSanté, notamment à votre DSP</p>
+    <h2>Pré-requis</h2>
+    <p>Avant de commencer, réunissez les éléments suivants :</p>
+    <ul>
+      <li>Courrier envoyé par l'Agence eSanté contenant votre code d'activation</li>
+      <li>Votre numéro de matricule (à 11 ou 13 chiffres)</li>
+      <li>Votre adresse email personnelle ou votre numéro de téléphone portable</li>
+      <li><strong>OPTIONNEL :</strong> Un dispositif LuxTrust dûment activé (Token, Smartcard ou carte d'identité électronique)</li>
+    </ul>
+    <h2>Vous ne retrouvez plus votre courrier d'activation?</h2>
+    <ul>
+      <li>Contactez notre helpdesk au {{helpdesk['phone']}} ou par mail ({{helpdesk['email']}}).</li>
+    </ul>
+    <h2>Des difficultés pour activer votre compte eSanté ?</h2>
+    <ul>
+      <li>Consultez le guide en ligne disponible <a href="/aide/activation-patient">ici</a></li>
+      <li>ou contactez notre helpdesk au {{helpdesk['phone']}}, ou par mail ({{helpdesk['email']}}).</li>
+    </ul>
+  </aside>
+  <section class="cgu" aria-labelledby="cgu-title">
+    <p class="platform">Plateforme eSanté</p>
+    <h2 id="cgu-title">Conditions Générales d'Utilisation</h2>
+    <p><a href="/activation/cgu.pdf" download>Téléchargeables en PDF en cliquant ici</a></p>
+    <div class="cgu-text" tabindex="0" role="region" aria-label="Texte des Conditions Générales d'Utilisation">
+      % for article in articles:
+      <h3>{{article[0]}}</h3>
+      % for paragraph in article[1]:
+      <p>{{paragraph}}</p>
+      % end
+      % end
+    </div>
+    <form method="post" action="/activation/patient">
+      <input type="hidden" name="csrf_token" value="{{csrf_token}}">
+      % include('errors.tpl')
+      <div class="checkbox">
+        <input type="checkbox" id="cgu_accepted" name="cgu_accepted" value="oui">
+        <label for="cgu_accepted">En cochant cette case, j'accepte les Conditions Générales d'Utilisation.</label>
+      </div>
+      <button type="submit" class="button button-primary">Activer mon compte</button>
+    </form>
+  </section>
+</div>

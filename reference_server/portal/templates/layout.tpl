@@ -1,0 +1,55 @@
+<!doctype html>
+<html lang="fr">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{{title}} — eSanté Luxembourg</title>
+  <link rel="stylesheet" href="/static/portal.css">
+  <script src="/static/portal.js" defer></script>
+</head>
+<body>
+  <a class="skip" href="#contenu">Aller au contenu</a>
+  <header class="site-header">
+    <a class="brand" href="/" aria-label="eSanté Luxembourg — accueil">
+      <span class="brand-name">eSanté</span> <span class="brand-country">LUXEMBOURG</span>
+      <span class="brand-tagline">Agence nationale des informations partagées dans le domaine de la santé</span>
+    </a>
+    <div class="header-tools">
+      <a class="helpdesk" href="tel:{{helpdesk['phone_link']}}">{{helpdesk['phone']}}</a>
+      <div class="connexion-menu" data-menu>
+        <a class="button button-primary" href="/connexion" aria-haspopup="true" aria-expanded="false" aria-controls="connexion-choices" data-menu-toggle>Connexion</a>
+        <ul id="connexion-choices" class="menu-popup" hidden>
+          <li><a href="/patient">Patient</a></li>
+          <li><a href="/professionnel">Professionnel</a></li>
+        </ul>
+      </div>
+      <span class="language" lang="fr" title="Langue : français">FR</span>
+    </div>
+  </header>
+  <nav class="main-nav" aria-label="Navigation principale">
+    <ul>
+      <li><a href="/patients">Patients</a></li>
+      <li class="has-submenu">
+        <a href="/professionnels-de-sante">Professionnels de santé</a>
+        <ul class="submenu">
+          <li><a href="/professionnels-de-sante">Professionnels de santé</a></li>
+          <li><a href="/activation/professionnel">Activation compte eSanté</a></li>
+          <li><a href="/acces-services">Accès services eSanté</a></li>
+        </ul>
+      </li>
+      <li><a href="/editeurs">Editeurs</a></li>
+      <li><a href="/infos-esante">Infos e-santé</a></li>
+    </ul>
+  </nav>
+  <main id="contenu">
+    % for message in flashes:
+    <p class="notice" role="status">{{message}}</p>
+    % end
+    {{!base}}
+  </main>
+  <footer class="site-footer">
+    <p><strong>Des questions ?</strong> Contactez notre helpdesk : téléphone {{helpdesk['phone']}}, e-mail <a href="mailto:{{helpdesk['email']}}">{{helpdesk['email']}}</a>.</p>
+    <p>Agence eSanté Luxembourg — Agence nationale des informations partagées dans le domaine de la santé — B.P. 2511, L-1025 Luxembourg</p>
+  </footer>
+</body>
+</html>

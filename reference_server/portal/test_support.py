@@ -1,0 +1,96 @@
+"""The test-support interface: personas, messages and the clock, served only in test mode."""
+
+import json
+import re
+
+from bottle import Bottle, HTTPError, HTTPResponse, request, response
+
+from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
+from reference_server.portal.services import PortalServices
+
+# A one-time code is the only run of six digits in the portal's messages.
+CODE_IN_MESSAGE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600
+
+
+def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
+    """The /_test/ area: a small JSON API a harness uses instead of reading databases."""
+    app = Bottle()
+    personas = PersonaFactory(services.register, seed)
+    app.default_error_handler = _json_error
+
+    @app.get("/")
+    def index() -> dict[str, object]:
+        return {
+            "personas": "POST /_test/personas {\"kind\": \"patient\"}",
+            "messages": "GET /_test/messages?to=ADDRESS_OR_NUMBER",
+            "clock": "POST /_test/clock {\"advance_seconds\": N}",
+        }
+
+    @app.post("/personas")
+    def create_persona() -> dict[str, object]:
+        try:
+            spec = PersonaSpec.from_json(_json_body())
+            person = personas.create(spec, services.clock.now().date())
+        except PersonaError as error:
+            raise HTTPError(400, str(error)) from error
+        code = services.register.issue_letter(person.matricule, services.config.activation_code_ttl)
+        response.status = 201
+        return {
+            "kind": person.kind,
+            "matricule": person.matricule,
+            "activation_code": code,
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "birth_date": person.birth_date.isoformat(),
+            "email": person.email,
+            "mobile": person.mobile,
+            "address": {"street": person.street, "postcode": person.postcode,
+                        "locality": person.locality},
+        }
+
+    @app.get("/messages")
+    def messages() -> HTTPResponse:
+        to = request.query.getunicode("to", default="") or None
+        listed = [_with_code(message) for message in services.messaging.messages(to)]
+        # A bare JSON list, which Bottle would not serialise on its own.
+        return HTTPResponse(json.dumps(listed), headers={"Content-Type": "application/json"})
+
+    @app.post("/clock")
+    def clock() -> dict[str, object]:
+        seconds = _json_body().get("advance_seconds")
+        if not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_ADVANCE_SECONDS:
+            raise HTTPError(400, "advance_seconds must be a number of seconds, 0 or more")
+        return {"now": services.clock.advance(seconds).isoformat(timespec="seconds")}
+
+    return app
+
+
+def _json_body() -> dict[str, object]:
+    """The request's JSON object, or a 400."""
+    try:
+        body = json.loads(request.body.read() or b"{}")
+    except ValueError as error:
+        raise HTTPError(400, "the body is not JSON") from error
+    if not isinstance(body, dict):
+        raise HTTPError(400, "the body must be a JSON object")
+    return body
+
+
+def _with_code(message: dict[str, object]) -> dict[str, object]:
+    """A gateway message in the interface's shape, with the code it carries if any."""
+    found = CODE_IN_MESSAGE.search(str(message["body"]))
+    return {
+        "to": message["to"],
+        "channel": message["channel"],
+        "subject": message["subject"],
+        "body": message["body"],
+        "code": found.group(1) if found else None,
+        "sent_at": message["sent_at"],
+    }
+
+
+def _json_error(error: HTTPError) -> str:
+    """Errors of a JSON API are JSON too."""
+    response.content_type = "application/json"
+    return json.dumps({"error": error.body, "status": error.status_code})

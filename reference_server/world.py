@@ -1,0 +1,86 @@
+"""The whole reference world: each system on its own loopback port, started and stopped together."""
+
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from reference_server.clock import Clock
+from reference_server.config import WorldConfig
+from reference_server.messaging.app import create_app as create_messaging_app
+from reference_server.messaging.store import Outbox
+from reference_server.portal.app import create_app as create_portal_app
+from reference_server.portal.messaging_client import MessagingClient
+from reference_server.portal.services import PortalServices
+from reference_server.serving import BackgroundServer
+
+
+@dataclass(frozen=True)
+class WorldUrls:
+    """Where each system of a running world listens."""
+
+    portal: str
+    messaging: str
+
+    @property
+    def test_support(self) -> str:
+        """The test-support interface, on the portal's origin."""
+        return self.portal + "_test/"
+
+
+class World:
+    """Start the gateway, then the portal that sends through it; stop both."""
+
+    def __init__(self, config: WorldConfig, persona_seed: int | None = None) -> None:
+        # Without a data directory the world is ephemeral: a temporary one, removed at stop.
+        self._owns_data_dir = config.data_dir is None
+        if config.data_dir is None:
+            config = replace(config, data_dir=Path(tempfile.mkdtemp(prefix="esante-world-")))
+        self.config = config
+        self.data_dir: Path = config.data_dir  # type: ignore[assignment]
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.clock = Clock()
+        self._persona_seed = persona_seed
+        self._servers: list[BackgroundServer] = []
+        self.urls: WorldUrls | None = None
+
+    def start(self) -> WorldUrls:
+        """Bind every port and serve; the URLs are known when this returns."""
+        # The gateway's token stands for the credentials two real systems would exchange.
+        token = secrets.token_urlsafe(32)
+        outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
+        messaging_url = self._serve(
+            create_messaging_app(outbox, token), "messaging", self.config.messaging_port
+        )
+        services = PortalServices.build(
+            self.config, self.clock, MessagingClient(messaging_url, token)
+        )
+        portal_app = create_portal_app(services, self._persona_seed)
+        portal_url = self._serve(portal_app, "portal", self.config.portal_port)
+        self.urls = WorldUrls(portal=portal_url, messaging=messaging_url)
+        return self.urls
+
+    def _serve(self, app: object, name: str, port: int) -> str:
+        """Start one system's server and remember it for stopping."""
+        server = BackgroundServer(app, name, port)  # type: ignore[arg-type]
+        self._servers.append(server)
+        return server.start()
+
+    def stop(self) -> None:
+        """Stop the servers in reverse order and drop a temporary data directory."""
+        while self._servers:
+            self._servers.pop().stop()
+        if self._owns_data_dir:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def __enter__(self) -> WorldUrls:
+        """Start the world for a with-block."""
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Stop the world at the end of the with-block."""
+        self.stop()

@@ -1,0 +1,111 @@
+"""Inner pytest sessions running the report plugin, and the small French features they run."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+ACCOUNT_FEATURE = """\
+# language: fr
+@patient @PAT-01-02
+Fonctionnalité: Création de compte patient
+
+  Scénario: Un compte est créé
+    Étant donné qu'un patient existe
+    Quand il s'inscrit
+    Alors le compte est créé
+
+  @PAT-01-03
+  Scénario: Le compte <script>alert(1)</script> est refusé
+    Étant donné qu'un patient existe
+    Quand il s'inscrit
+    Alors le compte est refusé
+    Et un message est affiché
+
+  Scénario: Une inscription impossible sur cette cible
+    Étant donné que la cible ne permet pas l'inscription
+    Quand il s'inscrit
+
+  Scénario: Un compte sans portail
+    Étant donné qu'un patient existe
+"""
+
+ACCOUNT_STEPS = """\
+import pytest
+from pytest_bdd import given, scenario, scenarios, then, when
+
+
+@pytest.fixture
+def portail():
+    raise RuntimeError("portail injoignable")
+
+
+@scenario("comptes.feature", "Un compte sans portail")
+def test_sans_portail(portail):
+    pass
+
+
+scenarios("comptes.feature")
+
+
+@given("un patient existe")
+def patient():
+    pass
+
+
+@given("la cible ne permet pas l'inscription")
+def cible_sans_inscription():
+    pytest.skip("la cible n'offre pas l'inscription")
+
+
+@when("il s'inscrit")
+def inscription():
+    pass
+
+
+@then("le compte est créé")
+def compte_cree():
+    pass
+
+
+@then("le compte est refusé")
+def compte_refuse():
+    assert False, "le portail a accepté <b>le compte</b>"
+
+
+@then("un message est affiché")
+def message():
+    pass
+
+
+def test_unitaire_qui_passe():
+    pass
+
+
+def test_unitaire_qui_echoue():
+    assert 1 + 1 == 3
+"""
+
+
+@dataclass(frozen=True)
+class InnerRun:
+    """The outcome of an inner pytest session and the files the plugin wrote."""
+
+    result: pytest.RunResult
+    reports_dir: Path
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """Return the content of summary.json."""
+        return json.loads((self.reports_dir / "summary.json").read_text(encoding="utf-8"))
+
+    @property
+    def html(self) -> str:
+        """Return the content of report.html."""
+        return (self.reports_dir / "report.html").read_text(encoding="utf-8")

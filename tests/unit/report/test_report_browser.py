@@ -1,0 +1,87 @@
+"""Tests of the evidence the report plugin keeps for scenarios that drive a real browser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from report_sessions import InnerRun
+
+pytest_plugins = ["pytester"]
+
+CHROMIUM = "/usr/bin/chromium"
+
+PAGE_FEATURE = """\
+# language: fr
+Fonctionnalité: Page d'accueil
+
+  Scénario: Le titre est affiché
+    Étant donné une page d'accueil
+    Alors le titre est "Bonjour"
+
+  Scénario: Le titre attendu manque
+    Étant donné une page d'accueil
+    Alors le titre est "Au revoir"
+"""
+
+PAGE_STEPS = """\
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, scenarios, then
+
+scenarios("accueil.feature")
+
+
+@given("une page d'accueil")
+def accueil(page):
+    page.set_content("<h1>Bonjour</h1>")
+
+
+@then(parsers.parse('le titre est "{titre}"'))
+def titre(page, titre):
+    expect(page.locator("h1")).to_have_text(titre, timeout=1000)
+"""
+
+BROWSER_CONFTEST = f"""\
+import pytest
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {{
+        **browser_type_launch_args,
+        "executable_path": "{CHROMIUM}",
+        "args": [
+            "--no-sandbox",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }}
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no browser at {CHROMIUM}")
+def test_screenshots_every_scenario_and_traces_only_failures(
+    pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
+):
+    pytester.makefile(".feature", accueil=PAGE_FEATURE)
+    pytester.makepyfile(test_accueil=PAGE_STEPS)
+    pytester.makeconftest(BROWSER_CONFTEST)
+
+    run = run_inner()
+
+    run.result.assert_outcomes(passed=1, failed=1)
+    folders = {path.name: path for path in (run.reports_dir / "scenarios").iterdir()}
+    [passed] = [path for name, path in folders.items() if name.startswith("le-titre-est-affiche")]
+    [failed] = [path for name, path in folders.items() if name.startswith("le-titre-attendu")]
+    assert (passed / "final.png").read_bytes().startswith(b"\x89PNG")
+    assert (failed / "final.png").read_bytes().startswith(b"\x89PNG")
+    assert not (passed / "trace.zip").exists()
+    assert (failed / "trace.zip").stat().st_size > 0
+    html = run.html
+    assert f'src="scenarios/{failed.name}/final.png"' in html
+    assert f"playwright show-trace out/reports/scenarios/{failed.name}/trace.zip" in html
+    assert "Locator expected to have text" in html

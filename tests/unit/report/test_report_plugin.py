@@ -1,0 +1,90 @@
+"""Tests of the report plugin on scenarios that do not drive a browser, alone and under xdist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import unescape
+
+import pytest
+from report_sessions import InnerRun
+
+pytest_plugins = ["pytester"]
+
+EXPECTED_SCENARIOS = {"passed": 1, "failed": 2, "not_run": 1}
+EXPECTED_UNIT_TESTS = {"passed": 1, "failed": 1}
+EXPECTED_FAILURES = [
+    {
+        "name": "Le compte <script>alert(1)</script> est refusé",
+        "feature": "Création de compte patient",
+        "failing_step": "Alors le compte est refusé",
+        "requirements": ["PAT-01-02", "PAT-01-03"],
+    },
+    {
+        "name": "Un compte sans portail",
+        "feature": "Création de compte patient",
+        "failing_step": None,
+        "requirements": ["PAT-01-02"],
+    },
+]
+
+
+@pytest.mark.usefixtures("account_scenarios")
+def test_summary_counts_scenarios_and_unit_tests(run_inner: Callable[..., InnerRun]):
+    run = run_inner()
+
+    run.result.assert_outcomes(passed=2, failed=2, skipped=1, errors=1)
+    summary = run.summary
+    assert summary["scenarios"] == EXPECTED_SCENARIOS
+    assert summary["unit_tests"] == EXPECTED_UNIT_TESTS
+    assert summary["failed_scenarios"] == EXPECTED_FAILURES
+    assert summary["target"] == "reference world"
+    assert summary["faker_seed"] is None
+    assert summary["report"] == "out/reports/report.html"
+
+
+@pytest.mark.usefixtures("account_scenarios")
+def test_html_report_shows_scenarios_steps_errors_and_skip_reasons(
+    run_inner: Callable[..., InnerRun],
+):
+    html = run_inner().html
+    text = unescape(html)
+
+    for name in ("Un compte est créé", "Une inscription impossible sur cette cible"):
+        assert name in text
+    # French keywords as written, the elided "qu'" included.
+    assert "Étant donné qu'un patient existe" in text
+    assert "Alors le compte est refusé" in text
+    assert "le portail a accepté <b>le compte</b>" in text
+    assert "portail injoignable" in text
+    assert "la cible n'offre pas l'inscription" in text
+    assert "Le compte <script>alert(1)</script> est refusé" in text
+    assert "<script>" not in html
+    assert "<b>" not in html
+    assert "Le compte &lt;script&gt;alert(1)&lt;/script&gt; est refusé" in html
+
+
+@pytest.mark.usefixtures("account_scenarios")
+def test_terminal_summary_names_the_failures(run_inner: Callable[..., InnerRun]):
+    result = run_inner().result
+
+    result.stdout.fnmatch_lines(
+        [
+            "Scenarios: 1 passed, 2 failed, 1 not run",
+            "Unit tests: 1 passed, 1 failed",
+            "Report: out/reports/report.html",
+            "FAILED *Le compte <script>alert(1)</script> est refusé*"
+            "step: Alors le compte est refusé*PAT-01-02, PAT-01-03",
+        ]
+    )
+
+
+@pytest.mark.usefixtures("account_scenarios")
+def test_xdist_gives_the_same_counts(run_inner: Callable[..., InnerRun]):
+    run = run_inner("-n", "2")
+
+    run.result.assert_outcomes(passed=2, failed=2, skipped=1, errors=1)
+    summary = run.summary
+    assert summary["scenarios"] == EXPECTED_SCENARIOS
+    assert summary["unit_tests"] == EXPECTED_UNIT_TESTS
+    assert summary["failed_scenarios"] == EXPECTED_FAILURES
+    assert "la cible n'offre pas l'inscription" in unescape(run.html)

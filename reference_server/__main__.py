@@ -1,6 +1,7 @@
 """Run the reference world on loopback: python -m reference_server [--test-support] [--port N]."""
 
 import argparse
+import contextlib
 import signal
 import threading
 from pathlib import Path
@@ -38,10 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Test support: {urls.test_support}", flush=True)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
-    except KeyboardInterrupt:
-        pass
     world.stop()
     print("Stopped.", flush=True)
     return 0

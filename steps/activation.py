@@ -434,7 +434,7 @@ def _(page: Page) -> None:
 @then(parsers.parse("le message « {text} » s'affiche"))
 def _(page: Page, text: str) -> None:
     """The guide's sentence is shown."""
-    expect(page.get_by_text(words(text))).to_be_visible()
+    expect(page.get_by_text(words(text)), f"the guide's words « {text} » are not shown").to_be_visible()
 
 
 @then("« Connectez-vous » est proposé")

@@ -12,13 +12,16 @@ from steps.pages.activation import SecurityStep
 CHANNELS = {"SMS": "sms", "e-mail": "email"}
 
 
-@when(parsers.parse("il choisit de recevoir son code à usage unique par « {channel} » et clique sur « Valider »"))
+CHOOSE = "il choisit de recevoir son code à usage unique par « {channel} »"
+
+
+@when(parsers.parse(CHOOSE + " et clique sur « Valider »"))
 def _(page: Page, activation: Activation, channel: str) -> None:
     """Choose the channel with the persona's own number or address."""
     send_code(page, activation, channel)
 
 
-@when(parsers.parse("il choisit de recevoir son code à usage unique par « {channel} » au numéro « {number} »"))
+@when(parsers.parse(CHOOSE + " au numéro « {number} »"))
 def _(page: Page, channel: str, number: str) -> None:
     """Choose the channel with a given number."""
     SecurityStep(page).choose_channel(channel, number)

@@ -40,6 +40,20 @@ SECTIONS = {
         ("Actualités et informations de l'Agence eSanté.",),
         (),
     ),
+    "/aide/activation-patient": (
+        "Guide en ligne : activer mon compte eSanté",
+        ("1. Sur www.esante.lu, cliquez sur « Connexion » puis sur « Patient », et ensuite sur "
+         "« J'active mon compte ».",
+         "2. Acceptez les Conditions Générales d'Utilisation et cliquez sur « Activer mon compte ».",
+         "3. Renseignez votre matricule à 13 chiffres et cliquez sur « Valider » ; répondez « Oui » "
+         "et entrez le code d'activation du courrier de l'Agence eSanté.",
+         "4. Définissez un mot de passe d'au moins 8 caractères, avec au moins une lettre et un "
+         "chiffre, et confirmez-le.",
+         "5. Choisissez de recevoir un code à usage unique par SMS ou par e-mail, puis saisissez-le.",
+         "6. Associez si vous le souhaitez un produit LuxTrust, puis terminez l'activation.",
+         "Sans code d'activation, utilisez « Je n'ai pas de code d'activation » sur la page patient."),
+        (("Commencer l'activation", "/activation/patient"),),
+    ),
     "/activation/professionnel": (
         "Activation compte eSanté — professionnels de santé",
         ("L'activation du compte des professionnels de santé avec un produit LuxTrust n'est pas "

@@ -71,7 +71,8 @@ class Register:
             row = conn.execute("SELECT * FROM persons WHERE matricule = ?", (matricule,)).fetchone()
         if row is None:
             return None
-        values = {key: row[key] for key in row.keys() if key != "created_at"}
+        values = dict(row)
+        values.pop("created_at")
         values["birth_date"] = dt.date.fromisoformat(values["birth_date"])
         return Person(**values)
 

@@ -1,5 +1,7 @@
 """The patient's activation pages: the CGU, the five wizard steps and the code request form."""
 
+from typing import ClassVar
+
 from playwright.sync_api import Download, Locator, Page
 
 from steps.pages.guide import act, by_role, labelled, press, words
@@ -168,7 +170,7 @@ class ConfirmationStep:
 class CodeRequestForm:
     """« Je n'ai pas de code d'activation »: the form asking for a new letter (p. 7)."""
 
-    LABELS = {
+    LABELS: ClassVar[dict[str, str]] = {
         "matricule": "Matricule",
         "last_name": "Nom",
         "first_name": "Prénom",

@@ -1,0 +1,223 @@
+"""The conformance command line: set up the browser, run the scenarios, the tests, or the world."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from harness.browser import BrowserUnavailable, describe, ensure_browser
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REPORTS_DIR = "reports"
+REPORT_FILES = ("report.html", "cucumber.json", "junit.xml")
+ACCEPTANCE_TESTS = "tests/acceptance"
+ALL_TESTS = "tests"
+
+# pytest's exit code when it collected nothing: for a conformance run that is a failure.
+NO_TESTS_COLLECTED = 5
+
+COMMANDS = {
+    "setup": "find or install the Chromium the scenarios drive, and say which one",
+    "run": "run the acceptance scenarios (tests/acceptance) and write reports/",
+    "test": "lint with ruff, then run the unit tests and every scenario (tests/)",
+    "coverage": "show which requirements the feature files cover",
+    "serve": "serve the reference world with its /_test/ interface, for exploring by hand",
+}
+
+PASS_THROUGH = (
+    "Everything after the command goes to it unchanged: to pytest for run and test\n"
+    "(e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the server for serve.\n"
+    "Paths are relative to the repository root, wherever the command is started from."
+)
+EPILOG = "\n".join(
+    ["commands:", *(f"  {name:<10}{text}" for name, text in COMMANDS.items()), "", PASS_THROUGH]
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the parser: a command, then arguments passed through untouched."""
+    parser = argparse.ArgumentParser(
+        prog="conformance",
+        description="Conformance harness for the eSanté portal.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("command", choices=list(COMMANDS), help="one of the commands below")
+    # REMAINDER keeps pytest's own options (-k, -n, --base-url ...) in order and unparsed.
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="passed through to the command")
+    return parser
+
+
+def report_options(reports_dir: str = REPORTS_DIR) -> list[str]:
+    """Return the pytest options that write every report into the reports directory."""
+    return [
+        "--reports-dir", reports_dir,
+        f"--cucumberjson={reports_dir}/cucumber.json",
+        f"--junitxml={reports_dir}/junit.xml",
+        "-p", "no:cacheprovider",
+    ]
+
+
+def names_test_paths(args: Sequence[str], root: Path = REPO_ROOT) -> bool:
+    """Tell whether the pass-through arguments already name tests under tests/ to run."""
+    tests_dir = (root / ALL_TESTS).resolve()
+    for arg in args:
+        if arg.startswith("-"):
+            continue
+        path = (root / arg.split("::", 1)[0]).resolve()
+        if path.exists() and path.is_relative_to(tests_dir):
+            return True
+    return False
+
+
+def pytest_command(
+    target: str, passthrough: Sequence[str], root: Path = REPO_ROOT, python: str = sys.executable,
+) -> list[str]:
+    """Build the pytest command line for a target directory and the user's arguments."""
+    # Named tests replace the default target; otherwise pytest would still run all of it.
+    targets = [] if names_test_paths(passthrough, root) else [target]
+    return [python, "-m", "pytest", *targets, *report_options(), *passthrough]
+
+
+def lint_command(python: str = sys.executable) -> list[str] | None:
+    """Return the ruff command for the repository, or None when ruff is not installed."""
+    if importlib.util.find_spec("ruff") is not None:
+        return [python, "-m", "ruff", "check", "."]
+    executable = shutil.which("ruff")
+    return [executable, "check", "."] if executable else None
+
+
+def serve_command(passthrough: Sequence[str], python: str = sys.executable) -> list[str]:
+    """Build the command that serves the reference world with its test-support interface."""
+    return [python, "-m", "reference_server", "--test-support", *passthrough]
+
+
+def map_exit_code(code: int) -> int:
+    """Turn pytest's exit code into the command's: nothing collected is a failure."""
+    return 1 if code == NO_TESTS_COLLECTED else code
+
+
+def exit_message(code: int) -> str | None:
+    """Return the explanation printed for an exit code that pytest does not explain itself."""
+    if code == NO_TESTS_COLLECTED:
+        return "No scenario was collected: a conformance run without scenarios fails."
+    return None
+
+
+def reports_line(reports_dir: Path) -> str:
+    """Return the closing line naming the reports directory and which reports it holds."""
+    states = [
+        f"{name}{'' if (reports_dir / name).is_file() else ' (missing)'}" for name in REPORT_FILES
+    ]
+    return f"Reports: {reports_dir.resolve()}/ — {', '.join(states)}"
+
+
+def clear_reports(reports_dir: Path) -> None:
+    """Create the reports directory and remove the previous run's top-level reports."""
+    reports_dir.mkdir(exist_ok=True)
+    # Otherwise the closing line would list an old report as if this run had written it.
+    for name in REPORT_FILES:
+        (reports_dir / name).unlink(missing_ok=True)
+
+
+def run_child(command: Sequence[str], cwd: Path | None = None) -> int:
+    """Run a command (in the repository root unless told) and return its exit code."""
+    process = subprocess.Popen(list(command), cwd=cwd or REPO_ROOT)
+    # Pass a termination request on, so that the child is not left running on its own.
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        while True:
+            try:
+                return process.wait()
+            except KeyboardInterrupt:
+                # The child got the same Ctrl-C; let it finish its reports instead of killing it.
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_pytest(target: str, passthrough: Sequence[str]) -> int:
+    """Run pytest on a target with the reports, then map and explain its exit code."""
+    reports_dir = REPO_ROOT / REPORTS_DIR
+    clear_reports(reports_dir)
+    code = run_child(pytest_command(target, passthrough))
+    message = exit_message(code)
+    if message:
+        print(message, file=sys.stderr)
+    print(reports_line(reports_dir))
+    return map_exit_code(code)
+
+
+def prepare_browser() -> bool:
+    """Make sure a Chromium is available, printing which one or what to do."""
+    try:
+        choice = ensure_browser()
+    except BrowserUnavailable as error:
+        print(error, file=sys.stderr)
+        return False
+    print(describe(choice), flush=True)
+    return True
+
+
+def cmd_setup(args: Sequence[str]) -> int:
+    """Find or install the browser and say which one will be used."""
+    if args:
+        print(f"conformance setup takes no arguments, got: {' '.join(args)}", file=sys.stderr)
+        return 2
+    return 0 if prepare_browser() else 1
+
+
+def cmd_run(args: Sequence[str]) -> int:
+    """Run the acceptance scenarios with the reports."""
+    if not prepare_browser():
+        return 1
+    return run_pytest(ACCEPTANCE_TESTS, args)
+
+
+def cmd_test(args: Sequence[str]) -> int:
+    """Lint, then run the unit tests and every scenario with the reports."""
+    if not prepare_browser():
+        return 1
+    lint = lint_command()
+    if lint is None:
+        print("ruff is not installed; skipping the lint step.", file=sys.stderr)
+    elif (code := run_child(lint)) != 0:
+        print("Lint errors: fix them (ruff check --fix helps), then test again.", file=sys.stderr)
+        return code
+    return run_pytest(ALL_TESTS, args)
+
+
+def cmd_coverage(args: Sequence[str]) -> int:
+    """Delegate to the requirements coverage tool."""
+    from harness.requirements import main
+
+    # The other commands read paths from the repository root; so does this one.
+    os.chdir(REPO_ROOT)
+    return main(list(args))
+
+
+def cmd_serve(args: Sequence[str]) -> int:
+    """Serve the reference world until interrupted."""
+    return run_child(serve_command(args))
+
+
+HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
+    "setup": cmd_setup,
+    "run": cmd_run,
+    "test": cmd_test,
+    "coverage": cmd_coverage,
+    "serve": cmd_serve,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the command."""
+    options = build_parser().parse_args(argv)
+    return HANDLERS[options.command](options.args)

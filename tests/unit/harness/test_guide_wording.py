@@ -1,0 +1,61 @@
+"""A page whose wording differs from the guide fails its scenario, naming the guide's words."""
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+FEATURE = """\
+# language: fr
+Fonctionnalité: Formulation des pages
+
+  Scénario: Les mots du guide, même sans accent sur la majuscule
+    Étant donné une page qui propose le bouton « Etape suivante » et dit « Votre activation est terminée ! »
+    Quand il clique sur « Étape suivante »
+    Alors le message « Votre activation est terminée! » s'affiche
+
+  Scénario: Un bouton aux mots différents de ceux du guide
+    Étant donné une page qui propose le bouton « Continuer » et dit « Votre activation est terminée! »
+    Quand il clique sur « Étape suivante »
+    Alors le message « Votre activation est terminée! » s'affiche
+
+  Scénario: Un message aux mots différents de ceux du guide
+    Étant donné une page qui propose le bouton « Étape suivante » et dit « Activation réussie »
+    Quand il clique sur « Étape suivante »
+    Alors le message « Votre activation est terminée! » s'affiche
+"""
+
+STEPS = """\
+import html
+
+from pytest_bdd import given, parsers, scenarios
+
+pytest_plugins = ["fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation"]
+
+scenarios("formulation.feature")
+
+
+@given(parsers.parse("une page qui propose le bouton « {button} » et dit « {sentence} »"))
+def _(scenario_page, button, sentence):
+    scenario_page.set_content(
+        f"<main><p>{html.escape(sentence)}</p><button type='button'>{html.escape(button)}</button></main>"
+    )
+"""
+
+
+@pytest.mark.browser
+def test_differing_wording_fails_naming_the_guide_words(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makefile(".feature", formulation=FEATURE)
+    pytester.makepyfile(test_formulation=STEPS)
+    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
+    # A separate process, because pytest-playwright's state does not nest in one process.
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=")
+    result.assert_outcomes(passed=1, failed=2)
+    output = result.stdout.str()
+    assert "The guide's link or button « Étape suivante » was not found" in output
+    assert "the guide's words « Votre activation est terminée! » are not shown" in output

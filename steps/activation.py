@@ -20,7 +20,7 @@ from steps.pages.activation import (
     ProgressBar,
     SecurityStep,
 )
-from steps.pages.guide import act, labelled, words
+from steps.pages.guide import act, labelled, press, words
 from steps.pages.portal import PatientSpacePage
 
 STEP_NAMES = (
@@ -245,6 +245,14 @@ def _(page: Page, phone: str, email: str) -> None:
     content = page.get_by_role("main")
     expect(content).to_contain_text(phone)
     expect(content).to_contain_text(email)
+
+
+@then(parsers.parse("« {question} » renvoie vers le guide en ligne"))
+def _(page: Page, question: str) -> None:
+    """The question is asked and « ici » leads to the online guide (p. 8)."""
+    expect(page.get_by_text(words(question))).to_be_visible()
+    press(page, "ici")
+    expect(page.get_by_role("heading", name=re.compile("guide", re.IGNORECASE))).to_be_visible()
 
 
 @then("il reçoit les Conditions Générales d'Utilisation en document PDF")

@@ -51,6 +51,14 @@ def _(page: Page) -> None:
     expect(page.get_by_text("page d'authentification/activation pour patient")).to_be_visible()
 
 
+@then("elle rappelle que l'activation donne accès aux services eSanté et notamment au DSP")
+def _(page: Page) -> None:
+    """The page says what the account is for (p. 6)."""
+    content = page.get_by_role("main")
+    expect(content).to_contain_text("services eSanté")
+    expect(content).to_contain_text("DSP")
+
+
 @then(parsers.parse("elle propose « {first} » et « {second} »"))
 def _(page: Page, first: str, second: str) -> None:
     """Both of the page's actions are offered."""

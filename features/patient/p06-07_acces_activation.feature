@@ -5,11 +5,12 @@ Fonctionnalité: Accès à l'activation du compte par le portail eSanté
   Le patient va sur www.esante.lu, clique sur « CONNEXION » puis sur « PATIENT », et choisit
   « J'active mon compte » ou, sans code d'activation, « Je n'ai pas de code d'activation ».
 
-  @p6 @PAT-06-01 @p7 @PAT-07-01
+  @p6 @PAT-06-01 @PAT-06-02 @p7 @PAT-07-01
   Scénario: Le patient atteint la page d'authentification/activation depuis l'accueil
     Étant donné un patient sur la page d'accueil du portail eSanté
     Quand il clique sur « Connexion » puis sur « Patient »
     Alors la page d'authentification/activation pour patient s'affiche
+    Et elle rappelle que l'activation donne accès aux services eSanté et notamment au DSP
     Et elle propose « J'active mon compte » et « Je n'ai pas de code d'activation »
 
   @p7 @PAT-07-01

@@ -7,7 +7,7 @@ Fonctionnalité: Conditions Générales d'Utilisation et pré-requis
   Contexte:
     Étant donné un patient qui a cliqué sur « J'active mon compte »
 
-  @p8 @PAT-08-01 @PAT-08-02 @PAT-08-03
+  @p8 @PAT-08-01 @PAT-08-02 @PAT-08-03 @PAT-08-04
   Scénario: La page présente les pré-requis de l'activation
     Alors la page « Activation de mon compte eSanté » liste les pré-requis
       | pré-requis                                                                  |
@@ -16,6 +16,7 @@ Fonctionnalité: Conditions Générales d'Utilisation et pré-requis
       | Votre adresse email personnelle ou votre numéro de téléphone portable       |
       | Un dispositif LuxTrust dûment activé (Token, Smartcard ou carte d'identité électronique) |
     Et le helpdesk est indiqué : « (+352) 27 12 50 18 33 » et « helpdesk@esante.lu »
+    Et « Des difficultés pour activer votre compte eSanté ? » renvoie vers le guide en ligne
 
   @p8 @PAT-08-05
   Scénario: Les Conditions Générales d'Utilisation se téléchargent en PDF

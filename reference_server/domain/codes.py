@@ -24,13 +24,13 @@ def new_activation_code() -> str:
 
 def clean_activation_code(raw: str) -> str:
     """Normalise what a person typed: case, spaces and the dash do not matter."""
-    text = "".join(ch for ch in (raw or "").upper() if ch.isalnum())
+    text = "".join(ch for ch in (raw or "").upper() if ch.isascii() and ch.isalnum())
     return f"{text[:5]}-{text[5:]}" if len(text) == ACTIVATION_CODE_LENGTH else text
 
 
 def clean_one_time_code(raw: str) -> str:
     """Keep the digits of a typed one-time code."""
-    return "".join(ch for ch in (raw or "") if ch.isdigit())
+    return "".join(ch for ch in (raw or "") if ch in "0123456789")
 
 
 @dataclass(frozen=True)

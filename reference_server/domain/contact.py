@@ -23,7 +23,8 @@ class ContactCheck:
 
 
 def check_mobile(raw: str) -> ContactCheck:
-    """Accept a Luxembourg mobile number in any usual writing and return it in E.164 form."""
+    """Accept a mobile number, Luxembourg's unless an international prefix says otherwise, in E.164."""
+    # Cross-border workers are insured in Luxembourg with French, Belgian or German phones.
     text = (raw or "").strip()
     if not text:
         return ContactCheck(text, "Veuillez renseigner votre numéro de téléphone portable.")

@@ -59,7 +59,8 @@ def check(raw: str, *, allow_eleven_digits: bool = False) -> MatriculeCheck:
     if not number:
         return MatriculeCheck(number, "Veuillez renseigner votre matricule.")
     accepted = {13, 11} if allow_eleven_digits else {13}
-    if not number.isdigit() or len(number) not in accepted:
+    # Only ASCII digits: str.isdigit() also accepts « １ » or « ² », which int() then refuses.
+    if not re.fullmatch(r"[0-9]+", number) or len(number) not in accepted:
         return MatriculeCheck(number, f"Le matricule doit comporter {lengths}.")
     if not _date_is_real(number[:8]):
         return MatriculeCheck(number, "Le matricule ne correspond pas à une date de naissance.")

@@ -154,7 +154,9 @@ class PatientWizard:
             self._save(progress)
             return self._step1(progress, {"matricule": [checked.error or ""]}, **typed)
         if progress.data.get("matricule") != checked.number:
-            progress.data = {"matricule": checked.number}
+            # Another matricule starts the wizard over: nothing verified for the previous one
+            # may carry over to it.
+            progress = WizardProgress(steps=len(STEP_NAMES), data={"matricule": checked.number})
         progress.data["matricule_checked"] = True
         self._save(progress)
         if form_text("action") != "next":
@@ -318,6 +320,9 @@ class PatientWizard:
     def _create_account(self, progress: WizardProgress) -> str:
         """Use up the letter and create the account; the wizard cannot go back past this."""
         data = progress.data
+        if not data.get("code_verified") or not data.get("password_hash"):
+            # Only reachable by tampering with the order of steps; start again from step 1.
+            return self._go(WizardProgress(steps=len(STEP_NAMES)), 1)
         channel = Channel(str(data["channel"]))
         destination = str(data["destination"])
         created = self.services.letters.activate(

@@ -3,7 +3,7 @@
 import json
 import re
 
-from bottle import Bottle, HTTPError, HTTPResponse, request, response
+from bottle import Bottle, HTTPResponse, request, response
 
 from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
 from reference_server.portal.services import PortalServices
@@ -17,7 +17,6 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
     """The /_test/ area: a small JSON API a harness uses instead of reading databases."""
     app = Bottle()
     personas = PersonaFactory(services.register, seed)
-    app.default_error_handler = _json_error
 
     @app.get("/")
     def index() -> dict[str, object]:
@@ -33,7 +32,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
             spec = PersonaSpec.from_json(_json_body())
             person = personas.create(spec, services.clock.now().date())
         except PersonaError as error:
-            raise HTTPError(400, str(error)) from error
+            raise _refusal(str(error)) from error
         code = services.register.issue_letter(person.matricule, services.config.activation_code_ttl)
         response.status = 201
         return {
@@ -59,8 +58,9 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
     @app.post("/clock")
     def clock() -> dict[str, object]:
         seconds = _json_body().get("advance_seconds")
-        if not isinstance(seconds, int | float) or not 0 <= seconds <= MAX_ADVANCE_SECONDS:
-            raise HTTPError(400, "advance_seconds must be a number of seconds, 0 or more")
+        is_number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
+        if not is_number or not 0 <= seconds <= MAX_ADVANCE_SECONDS:
+            raise _refusal("advance_seconds must be a number of seconds, 0 or more")
         return {"now": services.clock.advance(seconds).isoformat(timespec="seconds")}
 
     return app
@@ -71,9 +71,9 @@ def _json_body() -> dict[str, object]:
     try:
         body = json.loads(request.body.read() or b"{}")
     except ValueError as error:
-        raise HTTPError(400, "the body is not JSON") from error
+        raise _refusal("the body is not JSON") from error
     if not isinstance(body, dict):
-        raise HTTPError(400, "the body must be a JSON object")
+        raise _refusal("the body must be a JSON object")
     return body
 
 
@@ -90,7 +90,7 @@ def _with_code(message: dict[str, object]) -> dict[str, object]:
     }
 
 
-def _json_error(error: HTTPError) -> str:
-    """Errors of a JSON API are JSON too."""
-    response.content_type = "application/json"
-    return json.dumps({"error": error.body, "status": error.status_code})
+def _refusal(message: str, status: int = 400) -> HTTPResponse:
+    """A JSON error answer; raised rather than HTTPError so the portal's HTML error pages skip it."""
+    body = json.dumps({"error": message, "status": status})
+    return HTTPResponse(body, status=status, headers={"Content-Type": "application/json"})

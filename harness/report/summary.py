@@ -13,7 +13,11 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
     lines = [
         f"Scenarios: {scenarios['passed']} passed, {scenarios['failed']} failed, "
         f"{scenarios['not_run']} not run",
-        f"Unit tests: {unit_tests['passed']} passed, {unit_tests['failed']} failed",
+    ]
+    # The main job runs scenarios only: a line of zero unit tests would just be noise there.
+    if unit_tests["passed"] or unit_tests["failed"]:
+        lines.append(f"Unit tests: {unit_tests['passed']} passed, {unit_tests['failed']} failed")
+    lines += [
         f"Target: {summary.get('target')}",
         f"Faker seed: {'not set' if seed is None else seed}",
         f"Report: {summary.get('report')}",

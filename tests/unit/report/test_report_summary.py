@@ -75,3 +75,8 @@ def test_step_sentence_glues_elided_keywords():
         "Étant donné qu'un patient existe"
     )
     assert step_sentence("Quand", "il s'inscrit") == "Quand il s'inscrit"
+
+
+def test_summary_lines_leave_out_unit_tests_when_there_were_none():
+    summary = {**SUMMARY, "unit_tests": {"passed": 0, "failed": 0}}
+    assert not [line for line in summary_lines(summary) if line.startswith("Unit tests")]

@@ -56,16 +56,18 @@ class PersonaFactory:
 
     def __init__(self, register: Register, seed: int | None = None) -> None:
         self._register = register
-        self._faker = Faker(["fr_FR", "de_DE"])
+        # Luxembourg's locale has the country's surnames; its first names are only John and
+        # Jane, so those come from the French and German locales spoken there.
+        self._faker = Faker(["de_LU", "fr_FR", "de_DE"])
         self._random = random.Random(seed)
         if seed is not None:
             self._faker.seed_instance(seed)
 
     def create(self, spec: PersonaSpec, today: dt.date) -> Person:
         """Add a new person to the register; the matricule is unique and valid."""
-        first = spec.first_name or self._faker.first_name()
-        last = spec.last_name or self._faker.last_name()
-        birth = spec.birth_date or self._faker.date_of_birth(minimum_age=18, maximum_age=90)
+        first = spec.first_name or self._faker[self._random.choice(("fr_FR", "de_DE"))].first_name()
+        last = spec.last_name or self._faker["de_LU"].last_name()
+        birth = spec.birth_date or self._faker["fr_FR"].date_of_birth(minimum_age=18, maximum_age=90)
         if birth > today:
             raise PersonaError("birth_date is in the future")
         locality, postcode_lead = self._random.choice(LOCALITIES)
@@ -77,7 +79,7 @@ class PersonaFactory:
             birth_date=birth,
             email=self._email(spec.email, first, last),
             mobile=self._mobile(spec.mobile),
-            street=f"{self._random.randint(1, 180)}, {self._faker.street_name()}",
+            street=f"{self._random.randint(1, 180)}, {self._faker['fr_FR'].street_name()}",
             postcode=f"L-{postcode_lead}{self._random.randint(0, 999):03d}",
             locality=locality,
         )
@@ -100,7 +102,7 @@ class PersonaFactory:
                 raise PersonaError("email is not a valid address")
             return checked.value
         local = f"{_ascii(first)}.{_ascii(last)}.{self._random.randint(1000, 9999)}"
-        return f"{local}@{self._faker.safe_domain_name()}"
+        return f"{local}@{self._faker['fr_FR'].safe_domain_name()}"
 
     def _mobile(self, given: str | None) -> str:
         """The given number if it is a Luxembourg mobile, else a random one."""

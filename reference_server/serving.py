@@ -9,19 +9,27 @@ WSGIApp = Callable[..., object]
 
 
 class BackgroundServer:
-    """A multithreaded WSGI server bound to 127.0.0.1 and run in a daemon thread."""
+    """A multithreaded WSGI server bound to 127.0.0.1 and run in a daemon thread.
 
-    def __init__(self, app: WSGIApp, name: str, port: int = 0, host: str = "127.0.0.1") -> None:
+    Binding and serving are separate steps, so that every system of the world can learn the
+    others' URLs (an identity provider's issuer, a client's redirect URI) before any serves.
+    """
+
+    def __init__(self, name: str, port: int = 0, host: str = "127.0.0.1") -> None:
         self.name = name
-        self._server = wsgi.Server((host, port), app, numthreads=8, server_name=name)
+        self._server = wsgi.Server((host, port), None, numthreads=8, server_name=name)
         self._thread: threading.Thread | None = None
 
-    def start(self) -> str:
-        """Bind the socket (so the port is known at once), serve in the background, return the URL."""
+    def bind(self) -> str:
+        """Bind the socket, so that the port is known, and return the base URL."""
         self._server.prepare()
+        return self.url
+
+    def serve(self, app: WSGIApp) -> None:
+        """Serve an app in the background on the bound socket."""
+        self._server.wsgi_app = app
         self._thread = threading.Thread(target=self._server.serve, name=self.name, daemon=True)
         self._thread.start()
-        return self.url
 
     @property
     def url(self) -> str:

@@ -47,26 +47,26 @@ class World:
         self.urls: WorldUrls | None = None
 
     def start(self) -> WorldUrls:
-        """Bind every port and serve; the URLs are known when this returns."""
+        """Bind every port, build each system knowing the others' URLs, then serve them all."""
+        messaging = self._bind("messaging", self.config.messaging_port)
+        portal = self._bind("portal", self.config.portal_port)
         # The gateway's token stands for the credentials two real systems would exchange.
         token = secrets.token_urlsafe(32)
         outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
-        messaging_url = self._serve(
-            create_messaging_app(outbox, token), "messaging", self.config.messaging_port
-        )
+        messaging.serve(create_messaging_app(outbox, token))
         services = PortalServices.build(
-            self.config, self.clock, MessagingClient(messaging_url, token)
+            self.config, self.clock, MessagingClient(messaging.url, token)
         )
-        portal_app = create_portal_app(services, self._persona_seed)
-        portal_url = self._serve(portal_app, "portal", self.config.portal_port)
-        self.urls = WorldUrls(portal=portal_url, messaging=messaging_url)
+        portal.serve(create_portal_app(services, self._persona_seed))
+        self.urls = WorldUrls(portal=portal.url, messaging=messaging.url)
         return self.urls
 
-    def _serve(self, app: object, name: str, port: int) -> str:
-        """Start one system's server and remember it for stopping."""
-        server = BackgroundServer(app, name, port)  # type: ignore[arg-type]
+    def _bind(self, name: str, port: int) -> BackgroundServer:
+        """Reserve one system's port, remembering its server for stopping."""
+        server = BackgroundServer(name, port)
         self._servers.append(server)
-        return server.start()
+        server.bind()
+        return server
 
     def stop(self) -> None:
         """Stop the servers in reverse order and drop a temporary data directory."""

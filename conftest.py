@@ -12,8 +12,12 @@ pytest_plugins = [
     "fixtures.browser",
     "fixtures.playwright_settings",
     "harness.report.plugin",
+    # Imported by the modules after it: listed first so that pytest can rewrite its asserts.
+    "steps.luxtrust",
     "steps.navigation",
     "steps.activation",
+    "steps.professional_activation",
+    "steps.authentication",
     "steps.one_time_codes",
     "steps.feedback",
 ]

@@ -1,9 +1,10 @@
 """The portal under test, seen through its test-support interface (personas, messages, clock)."""
 
+import datetime as dt
 import json
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode, urljoin
 
 
@@ -12,8 +13,27 @@ class TargetCapabilityMissing(RuntimeError):
 
 
 @dataclass(frozen=True)
+class LuxTrustDevice:
+    """A LuxTrust product issued to a persona, with what its owner needs to use it."""
+
+    type: str
+    label: str
+    serial: str
+    user_id: str
+    password: str
+    totp_secret: str | None = None
+    pin: str | None = None
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> "LuxTrustDevice":
+        """Keep the fields the harness relies on."""
+        known = {name: raw.get(name) for name in cls.__dataclass_fields__}
+        return cls(**known)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class Persona:
-    """A person the target knows, with the letter and contacts a scenario needs."""
+    """A person the target knows, with the letter, contacts and products a scenario needs."""
 
     kind: str
     matricule: str
@@ -23,11 +43,27 @@ class Persona:
     birth_date: str
     email: str
     mobile: str
+    luxtrust: tuple[LuxTrustDevice, ...] = field(default=())
+    profession: str | None = None
 
     @classmethod
     def from_json(cls, raw: dict[str, object]) -> "Persona":
         """Keep the fields the harness relies on and ignore any extra ones a target adds."""
-        return cls(**{name: str(raw[name]) for name in cls.__dataclass_fields__})
+        texts = ("kind", "matricule", "activation_code", "first_name", "last_name", "birth_date",
+                 "email", "mobile")
+        practice = raw.get("practice")
+        return cls(
+            **{name: str(raw[name]) for name in texts},
+            luxtrust=tuple(LuxTrustDevice.from_json(d) for d in raw.get("luxtrust") or []),  # type: ignore[union-attr]
+            profession=str(practice["profession"]) if isinstance(practice, dict) else None,
+        )
+
+    def device(self, label: str) -> LuxTrustDevice:
+        """The persona's LuxTrust product with that name (« Token », « LuxTrust Mobile »…)."""
+        for device in self.luxtrust:
+            if device.label.lower() == label.lower() or device.type == label:
+                return device
+        raise KeyError(f"{self.full_name} has no LuxTrust product « {label} »")
 
     @property
     def full_name(self) -> str:
@@ -64,6 +100,18 @@ class TestSupportClient:
         """Messages sent to a number or address, newest first."""
         listed = self._call("GET", f"messages?{urlencode({'to': to})}")
         return [Message(**item) for item in listed]
+
+    def approve_on_phone(self, serial: str) -> None:
+        """Approve the pending login on a LuxTrust Mobile device, as its owner would."""
+        self._call("POST", "luxtrust/approve", {"serial": serial}, capability="LuxTrust Mobile approval")
+
+    def now(self) -> dt.datetime:
+        """The target's clock, or this machine's when the target has no clock control."""
+        try:
+            answer = self._call("GET", "clock", capability="clock control")
+        except TargetCapabilityMissing:
+            return dt.datetime.now(dt.UTC)
+        return dt.datetime.fromisoformat(str(answer["now"]))  # type: ignore[index]
 
     def advance_clock(self, seconds: float) -> None:
         """Move the target's clock forward, or say that this target cannot."""

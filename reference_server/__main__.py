@@ -18,6 +18,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--port", type=int, default=0, help="portal port (default: a free one)")
     parser.add_argument("--messaging-port", type=int, default=0, help="gateway port (default: a free one)")
+    parser.add_argument("--luxtrust-port", type=int, default=0, help="LuxTrust port (default: a free one)")
     parser.add_argument("--test-support", action="store_true", help="serve the /_test/ interface")
     parser.add_argument("--data", type=Path, help="directory for the SQLite files (default: temporary)")
     parser.add_argument("--seed", type=int, help="seed for made-up persona data")
@@ -29,12 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     config = WorldConfig(
         data_dir=args.data, test_support=args.test_support,
-        portal_port=args.port, messaging_port=args.messaging_port,
+        portal_port=args.port, messaging_port=args.messaging_port, luxtrust_port=args.luxtrust_port,
     )
     world = World(config, persona_seed=args.seed)
     urls = world.start()
     print(f"Portal: {urls.portal}", flush=True)
     print(f"Messaging outbox: {urls.messaging}", flush=True)
+    print(f"LuxTrust: {urls.luxtrust}", flush=True)
     if args.test_support:
         print(f"Test support: {urls.test_support}", flush=True)
     stop = threading.Event()

@@ -22,6 +22,7 @@ class WorldConfig:
     test_support: bool = False
     portal_port: int = 0
     messaging_port: int = 0
+    luxtrust_port: int = 0
     activation_code_ttl: dt.timedelta = dt.timedelta(days=90)
     one_time_code_ttl: dt.timedelta = dt.timedelta(minutes=10)
     max_attempts: int = 5

@@ -9,11 +9,14 @@ from types import TracebackType
 
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
+from reference_server.domain.hashing import SecretHasher
+from reference_server.luxtrust.app import build as build_luxtrust
+from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
 from reference_server.messaging.app import create_app as create_messaging_app
 from reference_server.messaging.store import Outbox
 from reference_server.portal.app import create_app as create_portal_app
 from reference_server.portal.messaging_client import MessagingClient
-from reference_server.portal.services import PortalServices
+from reference_server.portal.services import LuxTrustLink, PortalServices
 from reference_server.serving import BackgroundServer
 
 
@@ -23,6 +26,7 @@ class WorldUrls:
 
     portal: str
     messaging: str
+    luxtrust: str
 
     @property
     def test_support(self) -> str:
@@ -49,17 +53,40 @@ class World:
     def start(self) -> WorldUrls:
         """Bind every port, build each system knowing the others' URLs, then serve them all."""
         messaging = self._bind("messaging", self.config.messaging_port)
+        luxtrust = self._bind("luxtrust", self.config.luxtrust_port)
         portal = self._bind("portal", self.config.portal_port)
-        # The gateway's token stands for the credentials two real systems would exchange.
+        # Shared secrets stand for the credentials two real systems would exchange.
         token = secrets.token_urlsafe(32)
+        link = LuxTrustLink(
+            issuer=luxtrust.url,
+            client_id="esante-portal",
+            client_secret=secrets.token_urlsafe(32),
+            redirect_uri=portal.url + "luxtrust/retour",
+        )
         outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
         messaging.serve(create_messaging_app(outbox, token))
+        luxtrust.serve(self._luxtrust_app(link))
         services = PortalServices.build(
-            self.config, self.clock, MessagingClient(messaging.url, token)
+            self.config, self.clock, MessagingClient(messaging.url, token), link
         )
         portal.serve(create_portal_app(services, self._persona_seed))
-        self.urls = WorldUrls(portal=portal.url, messaging=messaging.url)
+        self.urls = WorldUrls(portal=portal.url, messaging=messaging.url, luxtrust=luxtrust.url)
         return self.urls
+
+    def _luxtrust_app(self, portal: LuxTrustLink) -> object:
+        """LuxTrust, with the portal registered as its OpenID Connect client."""
+        client = OidcClient(
+            client_id=portal.client_id,
+            client_secret=portal.client_secret,
+            redirect_uris=(portal.redirect_uri,),
+            name="Portail eSanté",
+        )
+        config = LuxTrustConfig(
+            issuer=portal.issuer, clients=(client,), test_support=self.config.test_support
+        )
+        hashing = self.config.hashing
+        hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
+        return build_luxtrust(self.data_dir, config, self.clock, hasher)
 
     def _bind(self, name: str, port: int) -> BackgroundServer:
         """Reserve one system's port, remembering its server for stopping."""

@@ -10,17 +10,17 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from harness.targets import Persona, TargetCapabilityMissing, TestSupportClient
+from steps.luxtrust import PRODUCT_TYPES, authenticate
 from steps.pages.activation import (
     ActivationCodeStep,
     CguPage,
     CodeRequestForm,
-    ConfirmationStep,
     OtherMeansStep,
     PasswordStep,
     ProgressBar,
     SecurityStep,
 )
-from steps.pages.guide import act, labelled, press, words
+from steps.pages.guide import act, control, labelled, press, words
 from steps.pages.portal import PatientSpacePage
 
 STEP_NAMES = (
@@ -36,11 +36,19 @@ WRONG_ACTIVATION_CODE = "AAAAA-22222"
 
 @dataclass
 class Activation:
-    """What a scenario's patient has done so far: persona, password, the steps' addresses."""
+    """What a scenario's person has done so far: persona, password, the steps' addresses."""
 
     persona: Persona
     password: str = ""
     step_urls: dict[str, str] = field(default_factory=dict)
+    # Whose LuxTrust products are used, when a scenario borrows someone else's.
+    luxtrust_holder: Persona | None = None
+
+
+@pytest.fixture
+def luxtrust_holder(activation: Activation) -> Persona:
+    """The persona whose LuxTrust products the scenario's person uses."""
+    return activation.luxtrust_holder or activation.persona
 
 
 def strong_password(faker: Faker) -> str:
@@ -164,6 +172,60 @@ def _(
     """A patient who walked the wizard up to the named step."""
     activation = Activation(new_persona("patient"))
     walk_to(page, activation, faker, test_support, step)
+    return activation
+
+
+@given(
+    parsers.parse("un patient possédant un « {product} » à l'étape « {step} » de l'activation"),
+    target_fixture="activation",
+)
+def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
+      test_support: TestSupportClient, product: str, step: str) -> Activation:
+    """A patient with a LuxTrust product, who walked the wizard up to the named step."""
+    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
+    walk_to(page, activation, faker, test_support, step)
+    return activation
+
+
+@given(
+    "un patient à l'étape « Autres moyens d'authentification » avec le produit LuxTrust d'un proche",
+    target_fixture="activation",
+)
+def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
+      test_support: TestSupportClient) -> Activation:
+    """A patient about to associate a relative's LuxTrust product."""
+    relative = new_persona("patient", luxtrust=["token"])
+    activation = Activation(new_persona("patient"), luxtrust_holder=relative)
+    walk_to(page, activation, faker, test_support, "Autres moyens d'authentification")
+    return activation
+
+
+@given(
+    parsers.parse("un patient dont le compte est activé avec son « {product} » associée"),
+    target_fixture="activation",
+)
+def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
+      test_support: TestSupportClient, token_counters: dict[str, int], product: str) -> Activation:
+    """A patient who associated a LuxTrust product at step 4 and finished the activation."""
+    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
+    walk_to(page, activation, faker, test_support, "Autres moyens d'authentification")
+    press(page, "LuxTrust")
+    authenticate(page, activation.persona.device(product), test_support, token_counters)
+    expect(page.get_by_role("main")).to_contain_text(activation.persona.device(product).serial)
+    OtherMeansStep(page).skip()
+    expect_step(page, STEP_NAMES[-1], activation)
+    return activation
+
+
+@given(
+    parsers.parse("un patient dont le compte est activé sans produit LuxTrust mais qui possède un « {product} »"),
+    target_fixture="activation",
+)
+def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
+      test_support: TestSupportClient, product: str) -> Activation:
+    """A patient who finished the activation without associating their product."""
+    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
+    walk_to(page, activation, faker, test_support, "Confirmation")
     return activation
 
 
@@ -433,6 +495,27 @@ def _(page: Page) -> None:
     expect(page.get_by_role("main")).to_contain_text(re.compile("pas obligatoire|facultati", re.I))
 
 
+@when("il clique sur le logo de LuxTrust")
+def _(page: Page) -> None:
+    """The LuxTrust logo of step 4 (p. 13)."""
+    press(page, "LuxTrust")
+
+
+@then(parsers.parse("son produit « {product} » est associé à son compte"))
+def _(page: Page, activation: Activation, product: str) -> None:
+    """The step lists the product LuxTrust vouched for."""
+    serial = activation.persona.device(product).serial
+    expect(page.get_by_role("main")).to_contain_text(serial)
+
+
+@then("le portail refuse d'associer ce produit LuxTrust")
+def _(page: Page, luxtrust_holder: Persona) -> None:
+    """The portal says no, and the product is not listed."""
+    expect(page.get_by_role("status")).to_be_visible()
+    serial = luxtrust_holder.luxtrust[0].serial
+    expect(page.get_by_role("main")).not_to_contain_text(serial)
+
+
 @when("il clique sur « Étape suivante » sans associer de produit LuxTrust")
 def _(page: Page) -> None:
     """Skip the optional LuxTrust association."""
@@ -445,10 +528,10 @@ def _(page: Page, text: str) -> None:
     expect(page.get_by_text(words(text)), f"the guide's words « {text} » are not shown").to_be_visible()
 
 
-@then("« Connectez-vous » est proposé")
-def _(page: Page) -> None:
-    """The confirmation offers to sign in."""
-    expect(ConfirmationStep(page).sign_in).to_be_visible()
+@then(parsers.parse("« {text} » est proposé"))
+def _(page: Page, text: str) -> None:
+    """The page offers the guide's link or button."""
+    expect(control(page, text), f"« {text} » is not offered").to_be_visible()
 
 
 @when(parsers.parse("il revient à l'adresse de l'étape « {name} »"))

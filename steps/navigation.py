@@ -1,9 +1,10 @@
 """Getting around the portal: the home page, « Connexion » and the patient page."""
 
+
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from steps.pages.guide import press
+from steps.pages.guide import control, phone_number, press, words
 from steps.pages.portal import HomePage, PatientSpacePage, PortalHeader
 
 
@@ -17,6 +18,54 @@ def _(page: Page) -> None:
 def _(page: Page) -> None:
     """Reach the patient page through « Connexion » → « Patient »."""
     PatientSpacePage(page).open()
+
+
+@then("la navigation principale propose")
+def _(page: Page, datatable: list[list[str]]) -> None:
+    """Every entry of the guide's main navigation."""
+    header = PortalHeader(page)
+    for (entry,) in datatable[1:]:
+        expect(header.menu_entry(entry), f"menu entry « {entry} »").to_be_visible()
+
+
+@then(parsers.parse("l'en-tête affiche « {phone} », « {button} » et la recherche"))
+def _(page: Page, phone: str, button: str) -> None:
+    """The header's helpdesk number, its « Connexion » and a search."""
+    banner = PortalHeader(page).banner
+    expect(banner).to_contain_text(phone_number(phone))
+    expect(control(banner, button)).to_be_visible()
+    expect(page.get_by_role("search")).to_be_visible()
+
+
+@then(parsers.parse("la page affiche « {first} » et « {second} »"))
+def _(page: Page, first: str, second: str) -> None:
+    """Two sentences of the page, each in the guide's words."""
+    for text in (first, second):
+        expect(page.get_by_text(words(text)), f"« {text} »").to_be_visible()
+
+
+@then("l'accueil invite à activer son compte pour accéder au DSP et au remboursement accéléré des mémoires d'honoraires")
+def _(page: Page) -> None:
+    """The home page's call to activate an account, and what the account gives access to."""
+    content = page.get_by_role("main")
+    expect(content).to_contain_text("Activez votre compte eSanté")
+    expect(content).to_contain_text("DSP")
+    expect(content).to_contain_text("remboursement accéléré des mémoires d'honoraires")
+
+
+@then(parsers.parse("le menu propose « {first} », « {second} » et « {third} »"))
+def _(page: Page, first: str, second: str, third: str) -> None:
+    """The entries the guide shows under a menu."""
+    for entry in (first, second, third):
+        expect(control(page, entry), f"« {entry} »").to_be_visible()
+
+
+@then("la page rappelle que le DSP est aussi accessible par l'app MyDSP et par MyGuichet.lu")
+def _(page: Page) -> None:
+    """The other ways to the DSP (p. 15)."""
+    content = page.get_by_role("main")
+    expect(content).to_contain_text("MyDSP")
+    expect(content).to_contain_text("MyGuichet.lu")
 
 
 @when(parsers.parse("il clique sur « {menu} » puis sur « {choice} »"))

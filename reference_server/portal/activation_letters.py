@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
+from reference_server.portal.accounts import insert_product
+from reference_server.portal.luxtrust_client import LuxTrustIdentity
 from reference_server.storage import Database
 
 
@@ -36,10 +38,11 @@ class NewAccount:
     """What the wizard has gathered when the account is created."""
 
     matricule: str
-    password_hash: str
+    password_hash: str | None
     otp_channel: str
     email: str | None
     mobile: str | None
+    luxtrust: LuxTrustIdentity | None = None
 
 
 class ActivationLetters:
@@ -89,7 +92,10 @@ class ActivationLetters:
         exists = conn.execute(
             "SELECT 1 FROM accounts WHERE matricule = ?", (account.matricule,)
         ).fetchone()
-        if used != 1 or exists:
+        taken = account.luxtrust is not None and conn.execute(
+            "SELECT 1 FROM luxtrust_products WHERE serial = ?", (account.luxtrust.device_serial,)
+        ).fetchone()
+        if used != 1 or exists or taken:
             raise _Refused
         conn.execute(
             "INSERT INTO accounts (matricule, password_hash, otp_channel, email, mobile,"
@@ -99,6 +105,8 @@ class ActivationLetters:
                 account.email, account.mobile, now,
             ),
         )
+        if account.luxtrust is not None:
+            insert_product(conn, account.matricule, account.luxtrust, now)
 
     def _locked(self, matricule: str) -> bool:
         """Whether too many wrong codes were typed for this matricule."""

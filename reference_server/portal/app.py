@@ -2,7 +2,11 @@
 
 from bottle import Bottle, HTTPError, request, template
 
-from reference_server.portal import activation, pages, test_support
+from reference_server.portal import activation, luxtrust_login, my_services, pages, test_support
+from reference_server.portal.activation import PatientWizard
+from reference_server.portal.luxtrust_login import Purpose
+from reference_server.portal.my_services import SignIn
+from reference_server.portal.professional_activation import ProfessionalWizard
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import HELPDESK, TEMPLATES
 
@@ -22,11 +26,41 @@ DEFAULT_MESSAGES = {
 def create_app(services: PortalServices, persona_seed: int | None = None) -> Bottle:
     """Assemble the portal from one Bottle app per area."""
     root = Bottle()
+    patient, professional = PatientWizard(services), ProfessionalWizard(services)
     root.merge(pages.create_app(services))
-    root.mount("/activation/", _with_error_pages(activation.create_app(services)))
+    root.merge(my_services.create_app(services))
+    root.merge(luxtrust_login.create_app(services, _purposes(services, patient, professional)))
+    root.mount("/activation/", activation.create_app(services, patient, professional))
     if services.config.test_support:
         root.mount("/_test/", test_support.create_app(services, persona_seed))
     return _with_error_pages(root)
+
+
+def _purposes(
+    services: PortalServices, patient: PatientWizard, professional: ProfessionalWizard
+) -> dict[str, Purpose]:
+    """Every reason the portal has to send someone to LuxTrust."""
+    cancelled = "La connexion LuxTrust a été annulée."
+    return {
+        "activation-professionnel": Purpose(
+            back=f"{professional.start}/etape-1",
+            cancelled=cancelled + " Aucun produit LuxTrust n'a été associé.",
+            on_identity=professional.luxtrust_returned,
+        ),
+        "association-patient": Purpose(
+            back=f"{patient.start}/etape-4",
+            cancelled=cancelled + " Aucun produit LuxTrust n'a été associé.",
+            on_identity=patient.luxtrust_returned,
+        ),
+        "connexion-patient": Purpose(
+            back="/patient", cancelled=cancelled,
+            on_identity=SignIn(services, "/patient").with_luxtrust,
+        ),
+        "connexion-professionnel": Purpose(
+            back="/professionnel", cancelled=cancelled,
+            on_identity=SignIn(services, "/professionnel").with_luxtrust,
+        ),
+    }
 
 
 def _with_error_pages(app: Bottle) -> Bottle:
@@ -47,4 +81,6 @@ def _error_page(error: HTTPError) -> str:
         helpdesk=HELPDESK,
         flashes=[],
         path=request.path,
+        signed_in=None,
+        csrf_token="",
     )

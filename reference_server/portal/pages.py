@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from bottle import Bottle, static_file
+from bottle import Bottle, request, static_file
 
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, render
@@ -54,10 +54,12 @@ SECTIONS = {
          "Sans code d'activation, utilisez « Je n'ai pas de code d'activation » sur la page patient."),
         (("Commencer l'activation", "/activation/patient"),),
     ),
-    "/activation/professionnel": (
-        "Activation compte eSanté — professionnels de santé",
-        ("L'activation du compte des professionnels de santé avec un produit LuxTrust n'est pas "
-         "encore proposée par ce monde de référence.",),
+    "/ehelpdesk": (
+        "eHelpdesk",
+        ("Le guichet virtuel de l'Agence eSanté : prenez rendez-vous en ligne avec un agent du "
+         "helpdesk, qui vous accompagne à l'écran.",
+         "Ce monde de référence ne simule pas la prise de rendez-vous : appelez le helpdesk au "
+         "(+352) 27 12 50 18 33."),
         (),
     ),
 }
@@ -73,9 +75,22 @@ def create_app(services: PortalServices) -> Bottle:
     app.route("/professionnel", "GET", lambda: render("professionnel.tpl"))
     for path, (heading, paragraphs, links) in SECTIONS.items():
         app.route(path, "GET", _section(heading, paragraphs, links))
+    app.route("/recherche", "GET", search)
     app.route("/static/<filename:path>", "GET", lambda filename: static_file(filename, root=STATIC),
               skip=[SessionPlugin])
     return app
+
+
+def search() -> str:
+    """The portal's pages whose title or text contain the words searched for."""
+    query = (request.query.getunicode("q", default="") or "").strip()
+    found = [
+        (heading, path)
+        for path, (heading, paragraphs, _links) in SECTIONS.items()
+        if query and query.lower() in " ".join((heading, *paragraphs)).lower()
+    ]
+    paragraphs = (f"{len(found)} page(s) pour « {query} »." if query else "Saisissez un mot à rechercher.",)
+    return render("section.tpl", heading="Recherche", paragraphs=paragraphs, links=found)
 
 
 def _section(heading: str, paragraphs: tuple[str, ...], links: tuple[tuple[str, str], ...]):  # noqa: ANN202

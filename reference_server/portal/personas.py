@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from faker import Faker
 
 from reference_server.domain import contact, matricule
-from reference_server.portal.register import Person, Register
+from reference_server.portal.register import Person, Practice, Register
 
 LOCALITIES = (
     ("Luxembourg", "1"), ("Esch-sur-Alzette", "4"), ("Differdange", "4"), ("Dudelange", "3"),
@@ -18,6 +18,11 @@ LOCALITIES = (
 )
 MOBILE_PREFIXES = ("621", "628", "661", "671", "691")
 KINDS = ("patient", "professional")
+LUXTRUST_DEVICES = ("token", "smartcard", "signing_stick", "eid", "mobile")
+PROFESSIONS = (
+    "Médecin généraliste", "Médecin spécialiste en cardiologie", "Médecin-dentiste",
+    "Pharmacien", "Infirmier", "Masseur-kinésithérapeute", "Sage-femme",
+)
 
 
 class PersonaError(ValueError):
@@ -34,6 +39,8 @@ class PersonaSpec:
     birth_date: dt.date | None = None
     email: str | None = None
     mobile: str | None = None
+    matricule_digits: int = 13
+    luxtrust: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, raw: dict[str, object]) -> "PersonaSpec":
@@ -48,7 +55,14 @@ class PersonaSpec:
             raise PersonaError("birth_date must be YYYY-MM-DD") from error
         texts = {key: (str(raw[key]) if raw.get(key) else None)
                  for key in ("first_name", "last_name", "email", "mobile")}
-        return cls(kind=kind, birth_date=birth_date, **texts)
+        digits = raw.get("matricule_digits", 13)
+        if digits not in (11, 13) or (digits == 11 and kind != "professional"):
+            raise PersonaError("matricule_digits is 13, or 11 for a professional")
+        devices = raw.get("luxtrust") or []
+        if not isinstance(devices, list) or not all(d in LUXTRUST_DEVICES for d in devices):
+            raise PersonaError(f"luxtrust lists device types among {', '.join(LUXTRUST_DEVICES)}")
+        return cls(kind=kind, birth_date=birth_date, matricule_digits=int(digits),
+                   luxtrust=tuple(devices), **texts)
 
 
 class PersonaFactory:
@@ -83,16 +97,38 @@ class PersonaFactory:
             postcode=f"L-{postcode_lead}{self._random.randint(0, 999):03d}",
             locality=locality,
         )
-        return self._register_with_free_matricule(person)
+        person = self._register_with_free_matricule(person, spec.matricule_digits)
+        if spec.kind == "professional":
+            self._register.add_practice(person.matricule, self._practice(last))
+        return person
 
-    def _register_with_free_matricule(self, person: Person) -> Person:
-        """Try sequence numbers until one is free for that birth date."""
-        for sequence in self._random.sample(range(1000), 1000):
-            number = matricule.make(person.birth_date, sequence)
+    def _register_with_free_matricule(self, person: Person, digits: int) -> Person:
+        """Try sequence numbers until one is free (and valid) for that birth date."""
+        sequences = 100 if digits == 11 else 1000
+        for sequence in self._random.sample(range(sequences), sequences):
+            number = (
+                matricule.make_eleven_digit(person.birth_date, sequence)
+                if digits == 11
+                else matricule.make(person.birth_date, sequence)
+            )
+            if number is None:
+                continue
             candidate = Person(**{**person.__dict__, "matricule": number})
             if self._register.add_person(candidate):
                 return candidate
         raise PersonaError("no free matricule left for that birth date")
+
+    def _practice(self, last_name: str) -> Practice:
+        """Where a professional practises, as the professional register records it."""
+        locality, postcode_lead = self._random.choice(LOCALITIES)
+        profession = self._random.choice(PROFESSIONS)
+        return Practice(
+            profession=profession,
+            practice_name=f"Cabinet {last_name}",
+            practice_street=f"{self._random.randint(1, 120)}, {self._faker['fr_FR'].street_name()}",
+            practice_postcode=f"L-{postcode_lead}{self._random.randint(0, 999):03d}",
+            practice_locality=locality,
+        )
 
     def _email(self, given: str | None, first: str, last: str) -> str:
         """The given address if valid, else one on a reserved example domain."""

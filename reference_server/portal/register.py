@@ -39,6 +39,17 @@ class CodeRequest:
     locality: str
 
 
+@dataclass(frozen=True)
+class Practice:
+    """A professional's entry in the professional register."""
+
+    profession: str
+    practice_name: str
+    practice_street: str
+    practice_postcode: str
+    practice_locality: str
+
+
 class Register:
     """Persons and activation letters, in the portal's database."""
 
@@ -75,6 +86,25 @@ class Register:
         values.pop("created_at")
         values["birth_date"] = dt.date.fromisoformat(values["birth_date"])
         return Person(**values)
+
+    def add_practice(self, matricule: str, practice: Practice) -> None:
+        """Record a professional's practice in the professional register."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO professionals VALUES (?, ?, ?, ?, ?, ?)",
+                (matricule, practice.profession, practice.practice_name, practice.practice_street,
+                 practice.practice_postcode, practice.practice_locality),
+            )
+
+    def practice(self, matricule: str) -> Practice | None:
+        """A professional's practice, if the professional register has one."""
+        with self._db.reading() as conn:
+            row = conn.execute(
+                "SELECT profession, practice_name, practice_street, practice_postcode,"
+                " practice_locality FROM professionals WHERE matricule = ?",
+                (matricule,),
+            ).fetchone()
+        return Practice(**dict(row)) if row else None
 
     def issue_letter(self, matricule: str, lifetime: dt.timedelta) -> str:
         """Print a new activation letter and return its code; only its hash is stored."""

@@ -33,13 +33,41 @@ CREATE TABLE IF NOT EXISTS activation_attempts (
     locked_at REAL
 );
 
+-- Professionals sign in with LuxTrust and may define a password later (p. 12): it may be NULL.
 CREATE TABLE IF NOT EXISTS accounts (
     matricule TEXT PRIMARY KEY REFERENCES persons (matricule),
-    password_hash TEXT NOT NULL,
+    password_hash TEXT,
     otp_channel TEXT NOT NULL CHECK (otp_channel IN ('sms', 'email')),
     email TEXT,
     mobile TEXT,
     activated_at REAL NOT NULL
+);
+
+-- The professional register: what step 3 of the professional wizard shows for checking.
+CREATE TABLE IF NOT EXISTS professionals (
+    matricule TEXT PRIMARY KEY REFERENCES persons (matricule),
+    profession TEXT NOT NULL,
+    practice_name TEXT NOT NULL,
+    practice_street TEXT NOT NULL,
+    practice_postcode TEXT NOT NULL,
+    practice_locality TEXT NOT NULL
+);
+
+-- LuxTrust products associated with an account; a product serves one account only.
+CREATE TABLE IF NOT EXISTS luxtrust_products (
+    serial TEXT PRIMARY KEY,
+    matricule TEXT NOT NULL REFERENCES accounts (matricule),
+    device_type TEXT NOT NULL,
+    label TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    associated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS products_by_account ON luxtrust_products (matricule);
+
+-- ID tokens already accepted, so that one presented twice is refused (kept until expiry).
+CREATE TABLE IF NOT EXISTS used_id_tokens (
+    token_hash TEXT PRIMARY KEY,
+    expires_at REAL NOT NULL
 );
 
 -- One-time codes, bound to whoever asked for them (a wizard session, later an account).

@@ -6,7 +6,9 @@ from pathlib import Path
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
+from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
+from reference_server.portal.luxtrust_client import LuxTrustClient
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.one_time_codes import OneTimeCodes
 from reference_server.portal.register import Register
@@ -14,6 +16,16 @@ from reference_server.portal.sessions import SessionStore
 from reference_server.storage import Database
 
 SCHEMA_FILE = "schema.sql"
+
+
+@dataclass(frozen=True)
+class LuxTrustLink:
+    """How the portal is registered with LuxTrust as an OpenID Connect client."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    redirect_uri: str
 
 
 @dataclass(frozen=True)
@@ -28,9 +40,15 @@ class PortalServices:
     codes: OneTimeCodes
     sessions: SessionStore
     messaging: MessagingClient
+    accounts: Accounts
+    luxtrust: LuxTrustClient
+    # LuxTrust's own test-support interface, which the portal's /_test/ relays to.
+    luxtrust_test_support: str | None
 
     @classmethod
-    def build(cls, config: WorldConfig, clock: Clock, messaging: MessagingClient) -> "PortalServices":
+    def build(
+        cls, config: WorldConfig, clock: Clock, messaging: MessagingClient, luxtrust: LuxTrustLink
+    ) -> "PortalServices":
         """Open the portal's database and wire its services."""
         schema = (Path(__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
         if config.data_dir is None:
@@ -38,6 +56,7 @@ class PortalServices:
         db = Database(config.data_dir / "portal.sqlite3", schema)
         hashing = config.hashing
         hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
+        accounts = Accounts(db, clock)
         return cls(
             config=config,
             clock=clock,
@@ -47,4 +66,14 @@ class PortalServices:
             codes=OneTimeCodes(db, clock, hasher, config.one_time_code_ttl, config.max_attempts),
             sessions=SessionStore(db, clock, config.session_idle_timeout.total_seconds()),
             messaging=messaging,
+            accounts=accounts,
+            luxtrust=LuxTrustClient(
+                issuer=luxtrust.issuer,
+                client_id=luxtrust.client_id,
+                client_secret=luxtrust.client_secret,
+                redirect_uri=luxtrust.redirect_uri,
+                clock=clock,
+                accept_once=accounts.accept_id_token_once,
+            ),
+            luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,
         )

@@ -2,10 +2,14 @@
 
 import json
 import re
+import urllib.error
+import urllib.request
+from dataclasses import asdict
 
 from bottle import Bottle, HTTPResponse, request, response
 
 from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
+from reference_server.portal.register import Person
 from reference_server.portal.services import PortalServices
 
 # A one-time code is the only run of six digits in the portal's messages.
@@ -34,6 +38,8 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         except PersonaError as error:
             raise _refusal(str(error)) from error
         code = services.register.issue_letter(person.matricule, services.config.activation_code_ttl)
+        devices = [_luxtrust_device(services, person, kind) for kind in spec.luxtrust]
+        practice = services.register.practice(person.matricule)
         response.status = 201
         return {
             "kind": person.kind,
@@ -46,7 +52,14 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
             "mobile": person.mobile,
             "address": {"street": person.street, "postcode": person.postcode,
                         "locality": person.locality},
+            "luxtrust": devices,
+            **({"practice": asdict(practice)} if practice else {}),
         }
+
+    @app.post("/luxtrust/approve")
+    def approve_on_phone() -> dict[str, object]:
+        serial = str(_json_body().get("serial") or "")
+        return _relay(services, "approve", {"serial": serial})
 
     @app.get("/messages")
     def messages() -> HTTPResponse:
@@ -54,6 +67,10 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         listed = [_with_code(message) for message in services.messaging.messages(to)]
         # A bare JSON list, which Bottle would not serialise on its own.
         return HTTPResponse(json.dumps(listed), headers={"Content-Type": "application/json"})
+
+    @app.get("/clock")
+    def now() -> dict[str, object]:
+        return {"now": services.clock.now().isoformat(timespec="seconds")}
 
     @app.post("/clock")
     def clock() -> dict[str, object]:
@@ -64,6 +81,28 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         return {"now": services.clock.advance(seconds).isoformat(timespec="seconds")}
 
     return app
+
+
+def _luxtrust_device(services: PortalServices, person: Person, kind: str) -> dict[str, object]:
+    """Have LuxTrust issue a product to the person; its own test-support interface does it."""
+    payload = {"national_id": person.matricule, "given_name": person.first_name,
+               "family_name": person.last_name, "type": kind}
+    return _relay(services, "devices", payload)
+
+
+def _relay(services: PortalServices, path: str, payload: dict[str, object]) -> dict[str, object]:
+    """Call LuxTrust's test-support interface over HTTP, passing its refusals on."""
+    if services.luxtrust_test_support is None:
+        raise _refusal("LuxTrust's test-support interface is not available", 404)
+    request = urllib.request.Request(
+        services.luxtrust_test_support + path, data=json.dumps(payload).encode(), method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return json.load(answer)
+    except urllib.error.HTTPError as error:
+        raise _refusal(f"LuxTrust: {error.read().decode(errors='replace')}", error.code) from error
 
 
 def _json_body() -> dict[str, object]:

@@ -88,6 +88,7 @@ def render(name: str, **context: object) -> str:
         helpdesk=HELPDESK,
         flashes=flashes,
         path=request.path,
+        signed_in=session.data.get("account_name"),
         **context,
     )
 

@@ -30,6 +30,11 @@ def words(text: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{pattern}\s*\*?\s*$", re.IGNORECASE)
 
 
+def phone_number(text: str) -> re.Pattern[str]:
+    """A phone number however it is grouped or bracketed: « +352 27… » or « (+352) 27… »."""
+    return re.compile(r"[\s()]*".join(re.escape(part) for part in re.findall(r"\+?\d+", text)))
+
+
 def control(scope: Page | Locator, text: str) -> Locator:
     """The link or button the guide names; the guides show both for the same controls."""
     name = words(text)

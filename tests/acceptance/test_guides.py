@@ -7,4 +7,4 @@ from pytest_bdd import scenarios
 # Playwright's settings see it before the first step runs.
 pytestmark = pytest.mark.usefixtures("scenario_page")
 
-scenarios("patient")
+scenarios("patient", "professionnel")

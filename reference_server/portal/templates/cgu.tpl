@@ -2,20 +2,19 @@
 <div class="cgu-page">
   <aside class="prerequisites" aria-labelledby="activation-title">
     <h1 id="activation-title">Activation de mon compte eSanté</h1>
-    <p>Activez votre compte en quelques clics pour accéder aux services eSanté, notamment à votre DSP</p>
+    <p>{{intro}}</p>
     <h2>Pré-requis</h2>
     <p>Avant de commencer, réunissez les éléments suivants :</p>
     <ul>
-      <li>Courrier envoyé par l'Agence eSanté contenant votre code d'activation</li>
-      <li>Votre numéro de matricule (à 11 ou 13 chiffres)</li>
-      <li>Votre adresse email personnelle ou votre numéro de téléphone portable</li>
-      <li><strong>OPTIONNEL :</strong> Un dispositif LuxTrust dûment activé (Token, Smartcard ou carte d'identité électronique)</li>
+      % for item in prerequisites:
+      <li>{{item}}</li>
+      % end
     </ul>
     <h2>Vous ne retrouvez plus votre courrier d'activation?</h2>
     <ul>
       <li>Contactez notre helpdesk au {{helpdesk['phone']}} ou par mail ({{helpdesk['email']}}).</li>
     </ul>
-    <h2>Des difficultés pour activer votre compte eSanté ?</h2>
+    <h2>{{help_heading}}</h2>
     <ul>
       <li>Consultez le guide en ligne disponible <a href="/aide/activation-patient">ici</a></li>
       <li>ou contactez notre helpdesk au {{helpdesk['phone']}}, ou par mail ({{helpdesk['email']}}).</li>
@@ -33,7 +32,7 @@
       % end
       % end
     </div>
-    <form method="post" action="/activation/patient">
+    <form method="post" action="{{action}}">
       <input type="hidden" name="csrf_token" value="{{csrf_token}}">
       % include('errors.tpl')
       <div class="checkbox">

@@ -16,6 +16,14 @@
     </a>
     <div class="header-tools">
       <a class="helpdesk" href="tel:{{helpdesk['phone_link']}}">{{helpdesk['phone']}}</a>
+      % if signed_in:
+      <a class="button" href="/mes-services">Mes services eSanté</a>
+      <span class="account-name">{{signed_in}}</span>
+      <form method="post" action="/deconnexion" class="inline">
+        <input type="hidden" name="csrf_token" value="{{csrf_token}}">
+        <button type="submit" class="button">Déconnexion</button>
+      </form>
+      % else:
       <div class="connexion-menu" data-menu>
         <a class="button button-primary" href="/connexion" aria-haspopup="true" aria-expanded="false" aria-controls="connexion-choices" data-menu-toggle>Connexion</a>
         <ul id="connexion-choices" class="menu-popup" hidden>
@@ -23,7 +31,12 @@
           <li><a href="/professionnel">Professionnel</a></li>
         </ul>
       </div>
+      % end
       <span class="language" lang="fr" title="Langue : français">FR</span>
+      <form role="search" method="get" action="/recherche" class="search">
+        <label for="site-search" class="visually-hidden">Rechercher</label>
+        <input type="search" id="site-search" name="q" placeholder="Rechercher">
+      </form>
     </div>
   </header>
   <nav class="main-nav" aria-label="Navigation principale">

@@ -1,6 +1,6 @@
 % rebase('wizard.tpl', title="Étape 1 — Code d'activation", current=1, step_names=step_names)
 <p class="step-intro">ETAPE 1: Munissez-vous de votre matricule et de votre code d'activation qui se trouve sur le courrier envoyé par l'Agence eSanté.</p>
-<form method="post" action="/activation/patient/etape-1" novalidate>
+<form method="post" action="{{start}}/etape-1" novalidate>
   <input type="hidden" name="csrf_token" value="{{csrf_token}}">
   % include('errors.tpl')
   <div class="inline-field">

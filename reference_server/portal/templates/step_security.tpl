@@ -1,6 +1,6 @@
-% rebase('wizard.tpl', title="Étape 3 — Sécurisation de votre compte", current=3, step_names=step_names)
-<p class="step-intro">ETAPE 3: Choisissez le moyen par lequel vous souhaitez recevoir votre code à usage unique.</p>
-<form method="post" action="/activation/patient/etape-3" novalidate>
+% rebase('wizard.tpl', title="Étape %d — Sécurisation de votre compte" % current, current=current, step_names=step_names)
+<p class="step-intro">ETAPE {{current}}: Choisissez le moyen par lequel vous souhaitez recevoir votre code à usage unique.</p>
+<form method="post" action="{{start}}/etape-{{current}}" novalidate>
   <input type="hidden" name="csrf_token" value="{{csrf_token}}">
   % include('errors.tpl')
   % if sent_to is None:
@@ -18,7 +18,7 @@
     % include('field.tpl', name='email', label='E-mail', kind='email', value=email, autocomplete='email')
   </div>
   <div class="actions">
-    <a class="button" href="/activation/patient/etape-2">Étape précédente</a>
+    <a class="button" href="{{start}}/etape-{{current - 1}}">Étape précédente</a>
     <button type="submit" name="action" value="send" class="button button-primary">Valider</button>
   </div>
   % else:

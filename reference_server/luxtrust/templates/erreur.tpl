@@ -1,0 +1,3 @@
+% rebase('layout.tpl', title=heading)
+<h1>{{heading}}</h1>
+<p role="alert">{{message}}</p>

@@ -1,0 +1,68 @@
+"""Sending people to LuxTrust and handling their return, for every purpose the portal has."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bottle import Bottle, redirect, request
+
+from reference_server.portal.luxtrust_client import LuxTrustError, LuxTrustIdentity, PendingLogin
+from reference_server.portal.services import PortalServices
+from reference_server.portal.web import SessionPlugin, current_session, flash, form_text
+
+PENDING_KEY = "luxtrust_pending"
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """Why the portal sends someone to LuxTrust, and what to do when they come back."""
+
+    back: str
+    cancelled: str
+    on_identity: Callable[[LuxTrustIdentity], None]
+
+
+def create_app(services: PortalServices, purposes: dict[str, Purpose]) -> Bottle:
+    """The /luxtrust/ routes: « Connexion » buttons post here, and LuxTrust redirects back."""
+    app = Bottle()
+    app.install(SessionPlugin(services.sessions))
+
+    @app.post("/luxtrust/connexion")
+    def leave_for_luxtrust() -> None:
+        purpose = form_text("purpose")
+        if purpose not in purposes:
+            redirect("/")
+        url, pending = services.luxtrust.start()
+        current_session().data[PENDING_KEY] = {**pending.as_dict(), "purpose": purpose}
+        redirect(url)
+
+    @app.get("/luxtrust/retour")
+    def back_from_luxtrust() -> None:
+        # Whatever happens next, this attempt is over: its state and nonce are used up.
+        pending = current_session().data.pop(PENDING_KEY, None)
+        if pending is None or pending.get("purpose") not in purposes:
+            flash("Aucune connexion LuxTrust n'est en cours. Veuillez recommencer.")
+            redirect("/")
+        purpose = purposes[pending.pop("purpose")]
+        identity = _identity(services, PendingLogin(**pending), purpose)
+        purpose.on_identity(identity)
+        redirect(purpose.back)
+
+    return app
+
+
+def _identity(services: PortalServices, pending: PendingLogin, purpose: Purpose) -> LuxTrustIdentity:
+    """The verified identity LuxTrust sent back, or a redirect saying why there is none."""
+    state = request.query.getunicode("state", default="") or ""
+    if request.query.get("error"):
+        # An error answer still carries the state: anything else did not come from this attempt.
+        if state == pending.state and request.query.get("error") == "access_denied":
+            flash(purpose.cancelled)
+        else:
+            flash("La connexion LuxTrust n'a pas abouti. Veuillez réessayer.")
+        redirect(purpose.back)
+    try:
+        return services.luxtrust.finish(pending, state, request.query.getunicode("code", default="") or "")
+    except LuxTrustError:
+        flash("La connexion LuxTrust n'a pas pu être vérifiée. Veuillez réessayer.")
+        redirect(purpose.back)
+        raise

@@ -1,0 +1,48 @@
+"""The health professional's activation steps that differ from the patient's (pp. 5–7)."""
+
+from playwright.sync_api import Locator, Page
+
+from steps.pages.guide import act, by_role, control, labelled, press
+
+
+class LuxTrustProductStep:
+    """Step 1: « Associer un produit LuxTrust » with its « Connexion » button (p. 5)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.content = page.get_by_role("main")
+
+    def connect(self) -> None:
+        """« Connexion », in the page rather than in the header."""
+        press(self.page, "Connexion", scope=self.content)
+
+
+class ProfessionalCodeStep:
+    """Step 2: « Oui », « Matricule », « Code d'activation » (p. 6)."""
+
+    QUESTION = "Avez-vous reçu votre code d'activation ?"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.question = by_role(page, "group", self.QUESTION)
+        self.matricule = labelled(page, "Matricule")
+        self.code = labelled(page, "Code d'activation")
+
+    def answer_yes_and_enter(self, matricule: str, code: str) -> None:
+        """Answer « Oui », type the matricule and the code, press « Étape suivante »."""
+        act(self.page, f"« Oui » of « {self.QUESTION} »", by_role(self.question, "radio", "Oui").check)
+        act(self.page, "field « Matricule »", lambda: self.matricule.fill(matricule))
+        act(self.page, "field « Code d'activation »", lambda: self.code.fill(code))
+        press(self.page, "Étape suivante")
+
+
+class MyServicesPage:
+    """« Mes services eSanté »: what a signed-in person may use (patient p. 17, professional p. 11)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.heading = by_role(page, "heading", "Mes services eSanté")
+
+    def service(self, name: str) -> Locator:
+        """One service, by the name the guide gives it."""
+        return by_role(self.page, "heading", name).or_(control(self.page, name))

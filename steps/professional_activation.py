@@ -1,5 +1,6 @@
 """The health professional's activation: LuxTrust first, then the letter, the register, the code."""
 
+import re
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
@@ -182,6 +183,20 @@ def _(page: Page, activation: Activation) -> None:
     expect(content).to_contain_text(persona.first_name)
     assert persona.profession, "the target gave the persona no profession"
     expect(content).to_contain_text(persona.profession)
+
+
+@then(parsers.parse("la page cite les produits LuxTrust « {a} », « {b} », « {c} », « {d} » et « {e} »"))
+def _(page: Page, a: str, b: str, c: str, d: str, e: str) -> None:
+    """Step 1 names every LuxTrust product the guide lists (p. 5)."""
+    content = page.get_by_role("main")
+    for product in (a, b, c, d, e):
+        expect(content).to_contain_text(re.compile(re.escape(product), re.IGNORECASE))
+
+
+@then("elle indique que d'autres produits LuxTrust pourront être associés au compte")
+def _(page: Page) -> None:
+    """The guide's note that more products can be associated later (p. 5)."""
+    expect(page.get_by_role("main")).to_contain_text(re.compile(r"d'autres produits LuxTrust", re.I))
 
 
 @then("l'eHelpdesk est proposé pour prendre rendez-vous en ligne")

@@ -28,6 +28,13 @@ Fonctionnalité: L'activation du compte du professionnel de santé, étape par �
       | Carte d'identité électronique  |
       | LuxTrust Mobile                |
 
+  @p5 @PRO-05-02 @PRO-05-03
+  Scénario: L'étape 1 présente les produits LuxTrust acceptés
+    Étant donné un professionnel de santé qui a reçu son courrier d'activation et possède un « Token »
+    Et qu'il a accepté les Conditions Générales d'Utilisation de l'activation professionnelle
+    Alors la page cite les produits LuxTrust « Token », « Smartcard », « Signing Stick », « Carte d'identité électronique » et « LuxTrust Mobile »
+    Et elle indique que d'autres produits LuxTrust pourront être associés au compte
+
   @p6 @PRO-06-01 @PRO-06-02
   Scénario: La barre de progression et la question du courrier
     Étant donné un professionnel de santé à l'étape « Code d'activation » de son activation

@@ -29,4 +29,11 @@ class WorldConfig:
     # A wizard that sends more codes than this is someone scripting the gateway.
     max_codes_per_wizard: int = 10
     session_idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
+    # Sign-in: after this many failures each new try waits, and at the limit the account locks.
+    sign_in_throttle_after: int = 3
+    sign_in_throttle_delay: dt.timedelta = dt.timedelta(seconds=30)
+    sign_in_max_failures: int = 5
+    sign_in_lock: dt.timedelta = dt.timedelta(minutes=15)
+    # How long a fresh one-time code opens the account's sensitive settings.
+    fresh_code_window: dt.timedelta = dt.timedelta(minutes=5)
     hashing: HashingConfig = field(default_factory=HashingConfig)

@@ -2,7 +2,16 @@
 
 from bottle import Bottle, HTTPError, request, template
 
-from reference_server.portal import activation, luxtrust_login, my_services, pages, test_support
+from reference_server.portal import (
+    account,
+    activation,
+    luxtrust_login,
+    my_services,
+    pages,
+    sign_in,
+    test_support,
+)
+from reference_server.portal.account import MEANS, AccountPages
 from reference_server.portal.activation import PatientWizard
 from reference_server.portal.luxtrust_login import Purpose
 from reference_server.portal.my_services import SignIn
@@ -29,7 +38,11 @@ def create_app(services: PortalServices, persona_seed: int | None = None) -> Bot
     patient, professional = PatientWizard(services), ProfessionalWizard(services)
     root.merge(pages.create_app(services))
     root.merge(my_services.create_app(services))
-    root.merge(luxtrust_login.create_app(services, _purposes(services, patient, professional)))
+    root.merge(sign_in.create_app(services))
+    account_app, account_pages = account.create_app(services)
+    root.merge(account_app)
+    purposes = _purposes(services, patient, professional, account_pages)
+    root.merge(luxtrust_login.create_app(services, purposes))
     root.mount("/activation/", activation.create_app(services, patient, professional))
     if services.config.test_support:
         root.mount("/_test/", test_support.create_app(services, persona_seed))
@@ -37,7 +50,10 @@ def create_app(services: PortalServices, persona_seed: int | None = None) -> Bot
 
 
 def _purposes(
-    services: PortalServices, patient: PatientWizard, professional: ProfessionalWizard
+    services: PortalServices,
+    patient: PatientWizard,
+    professional: ProfessionalWizard,
+    account_pages: AccountPages,
 ) -> dict[str, Purpose]:
     """Every reason the portal has to send someone to LuxTrust."""
     cancelled = "La connexion LuxTrust a été annulée."
@@ -51,6 +67,11 @@ def _purposes(
             back=f"{patient.start}/etape-4",
             cancelled=cancelled + " Aucun produit LuxTrust n'a été associé.",
             on_identity=patient.luxtrust_returned,
+        ),
+        "association-compte": Purpose(
+            back=MEANS,
+            cancelled=cancelled + " Aucun produit LuxTrust n'a été associé.",
+            on_identity=account_pages.luxtrust_returned,
         ),
         "connexion-patient": Purpose(
             back="/patient", cancelled=cancelled,

@@ -121,7 +121,14 @@ class LuxTrustClient:
             ).validate(token.claims)
         except (JoseError, ValueError) as error:
             raise LuxTrustError(f"ID token refused: {error}") from error
-        if not self._accept_once(id_token, float(token.claims["exp"])):
+        # OpenID Connect Core 3.1.3.7: no audience the portal does not trust, and azp is ours.
+        audience = token.claims["aud"]
+        if (audience if isinstance(audience, list) else [audience]) != [self.client_id]:
+            raise LuxTrustError("ID token refused: it is also addressed to other audiences")
+        if token.claims.get("azp", self.client_id) != self.client_id:
+            raise LuxTrustError("ID token refused: it was issued to another party")
+        # Remembered as long as it could still be accepted, leeway included.
+        if not self._accept_once(id_token, float(token.claims["exp"]) + LEEWAY_SECONDS):
             raise LuxTrustError("ID token refused: it was already used")
         return _identity(token.claims)
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from bottle import Bottle, request, static_file
 
+from reference_server.portal.publications import Publication
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, render
 
@@ -76,9 +77,24 @@ def create_app(services: PortalServices) -> Bottle:
     for path, (heading, paragraphs, links) in SECTIONS.items():
         app.route(path, "GET", _section(heading, paragraphs, links))
     app.route("/recherche", "GET", search)
+    app.route("/actualites", "GET", lambda: render("news.tpl", publications=services.publications.latest()))
     app.route("/static/<filename:path>", "GET", lambda filename: static_file(filename, root=STATIC),
               skip=[SessionPlugin])
     return app
+
+
+def announce(services: PortalServices, publication: Publication) -> int:
+    """E-mail the accounts that asked to hear of this kind of publication; return how many."""
+    label = "Nouvel événement" if publication.kind == "event" else "Nouveau sondage"
+    recipients = services.accounts.subscribers(publication.kind)
+    for address in recipients:
+        body = (
+            f"Bonjour,\n\n{label} sur le portail eSanté : « {publication.title} ».\n\n"
+            "Vous recevez ce message selon vos préférences de notification, modifiables dans "
+            "« Gérer mon compte » → « Informations personnelles ».\n\nAgence eSanté Luxembourg"
+        )
+        services.messaging.send("email", address, f"{label} : {publication.title}", body)
+    return len(recipients)
 
 
 def search() -> str:

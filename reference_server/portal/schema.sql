@@ -40,7 +40,26 @@ CREATE TABLE IF NOT EXISTS accounts (
     otp_channel TEXT NOT NULL CHECK (otp_channel IN ('sms', 'email')),
     email TEXT,
     mobile TEXT,
-    activated_at REAL NOT NULL
+    activated_at REAL NOT NULL,
+    -- « NOTIFICATIONS PAR E-MAILS » (professional guide p. 14): both ticked by default.
+    notify_events INTEGER NOT NULL DEFAULT 1,
+    notify_surveys INTEGER NOT NULL DEFAULT 1
+);
+
+-- Failed sign-ins per matricule (known or not, so that answers reveal nothing).
+CREATE TABLE IF NOT EXISTS sign_in_attempts (
+    matricule TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_failure_at REAL,
+    locked_until REAL
+);
+
+-- Events and surveys the portal publishes; subscribed accounts are told by e-mail.
+CREATE TABLE IF NOT EXISTS publications (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('event', 'survey')),
+    title TEXT NOT NULL,
+    published_at REAL NOT NULL
 );
 
 -- The professional register: what step 3 of the professional wizard shows for checking.

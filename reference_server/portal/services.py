@@ -11,8 +11,10 @@ from reference_server.portal.activation_letters import ActivationLetters
 from reference_server.portal.luxtrust_client import LuxTrustClient
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.one_time_codes import OneTimeCodes
+from reference_server.portal.publications import Publications
 from reference_server.portal.register import Register
 from reference_server.portal.sessions import SessionStore
+from reference_server.portal.sign_in_guard import SignInGuard
 from reference_server.storage import Database
 
 SCHEMA_FILE = "schema.sql"
@@ -42,6 +44,8 @@ class PortalServices:
     messaging: MessagingClient
     accounts: Accounts
     luxtrust: LuxTrustClient
+    guard: SignInGuard
+    publications: Publications
     # LuxTrust's own test-support interface, which the portal's /_test/ relays to.
     luxtrust_test_support: str | None
 
@@ -57,7 +61,10 @@ class PortalServices:
         hashing = config.hashing
         hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
         accounts = Accounts(db, clock)
+        # Publications share the portal's database; only their module reads that table.
+        publications = Publications(db, clock)
         return cls(
+            publications=publications,
             config=config,
             clock=clock,
             hasher=hasher,
@@ -75,5 +82,6 @@ class PortalServices:
                 clock=clock,
                 accept_once=accounts.accept_id_token_once,
             ),
+            guard=SignInGuard(db, clock, config),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,
         )

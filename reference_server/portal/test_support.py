@@ -8,7 +8,9 @@ from dataclasses import asdict
 
 from bottle import Bottle, HTTPResponse, request, response
 
+from reference_server.portal.pages import announce
 from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
+from reference_server.portal.publications import KINDS
 from reference_server.portal.register import Person
 from reference_server.portal.services import PortalServices
 
@@ -67,6 +69,17 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         listed = [_with_code(message) for message in services.messaging.messages(to)]
         # A bare JSON list, which Bottle would not serialise on its own.
         return HTTPResponse(json.dumps(listed), headers={"Content-Type": "application/json"})
+
+    @app.post("/publications")
+    def publish() -> dict[str, object]:
+        body = _json_body()
+        kind, title = str(body.get("kind") or ""), str(body.get("title") or "").strip()
+        if kind not in KINDS or not title:
+            raise _refusal(f"kind ({', '.join(KINDS)}) and title are required")
+        publication = services.publications.publish(kind, title)
+        notified = announce(services, publication)
+        response.status = 201
+        return {"id": publication.id, "kind": kind, "title": title, "notified": notified}
 
     @app.get("/clock")
     def now() -> dict[str, object]:

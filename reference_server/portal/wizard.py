@@ -9,6 +9,7 @@ from reference_server.domain.contact import Channel
 from reference_server.domain.wizard import WizardProgress
 from reference_server.portal import cgu
 from reference_server.portal.activation_letters import CodeVerdict
+from reference_server.portal.messages import send_code
 from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.one_time_codes import OneTimeVerdict
 from reference_server.portal.services import PortalServices
@@ -202,22 +203,8 @@ class ActivationWizard:
         return self.go(progress, self.otp_step)
 
     def _deliver(self, channel: Channel, destination: str, code: str) -> None:
-        """Word the message for its channel and send it."""
-        minutes = int(self.config.one_time_code_ttl.total_seconds() // 60)
-        if channel is Channel.SMS:
-            body = (
-                f"eSanté : votre code à usage unique est {code}. "
-                f"Il est valable {minutes} minutes. Ne le communiquez à personne."
-            )
-        else:
-            body = (
-                "Bonjour,\n\n"
-                f"Votre code à usage unique pour activer votre compte eSanté est : {code}\n\n"
-                f"Ce code est valable {minutes} minutes et ne sert qu'une fois. Si vous n'êtes pas "
-                "à l'origine de cette demande, ignorez ce message.\n\nAgence eSanté Luxembourg"
-            )
-        subject = "Votre code à usage unique eSanté"
-        self.services.messaging.send(channel.value, destination, subject, body)
+        """Send the code, worded for the activation."""
+        send_code(self.services, channel.value, destination, code, "activer votre compte eSanté")
 
     def _verify_one_time_code(self, progress: WizardProgress) -> str:
         """Check the code and, when it is right, create the account in one go."""

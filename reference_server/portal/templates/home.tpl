@@ -15,6 +15,7 @@
   <ul class="cards">
     <li><h3>Le DSP, votre dossier de soins partagé</h3><p>Retrouvez vos documents médicaux et partagez-les avec les professionnels de santé de votre choix.</p></li>
     <li><h3>Activez votre compte via MyGuichet</h3><p>Les patients disposant d'un produit LuxTrust peuvent activer leur compte depuis leur espace privé MyGuichet.lu.</p></li>
+    <li><h3><a href="/actualites">Événements et sondages</a></h3><p>Le calendrier des événements et les sondages du portail.</p></li>
     <li><h3>Une question ?</h3><p>Notre helpdesk vous répond au {{helpdesk['phone']}} ou par e-mail à {{helpdesk['email']}}.</p></li>
   </ul>
 </section>

@@ -17,12 +17,20 @@
     <div class="header-tools">
       <a class="helpdesk" href="tel:{{helpdesk['phone_link']}}">{{helpdesk['phone']}}</a>
       % if signed_in:
-      <a class="button" href="/mes-services">Mes services eSanté</a>
+      <div class="connexion-menu" data-menu>
+        <a class="button button-primary" href="/mon-compte" aria-haspopup="true" aria-expanded="false" aria-controls="account-choices" data-menu-toggle>Mon Compte</a>
+        <ul id="account-choices" class="menu-popup" hidden>
+          <li><a href="/mon-compte">Gérer mon compte</a></li>
+          <li><a href="/mes-services">Mes services eSanté</a></li>
+          <li>
+            <form method="post" action="/deconnexion">
+              <input type="hidden" name="csrf_token" value="{{csrf_token}}">
+              <button type="submit" class="menu-button">Déconnexion</button>
+            </form>
+          </li>
+        </ul>
+      </div>
       <span class="account-name">{{signed_in}}</span>
-      <form method="post" action="/deconnexion" class="inline">
-        <input type="hidden" name="csrf_token" value="{{csrf_token}}">
-        <button type="submit" class="button">Déconnexion</button>
-      </form>
       % else:
       <div class="connexion-menu" data-menu>
         <a class="button button-primary" href="/connexion" aria-haspopup="true" aria-expanded="false" aria-controls="connexion-choices" data-menu-toggle>Connexion</a>

@@ -10,6 +10,8 @@
       <input type="hidden" name="purpose" value="connexion-patient">
       <button type="submit" class="button button-primary">Connexion</button>
     </form>
+    <h3>Si vous n'avez pas associé de produit LuxTrust à votre compte</h3>
+    <p><a class="button" href="/connexion/matricule">Matricule &amp; Mot de passe</a></p>
     <p>Vous pouvez aussi accéder à votre DSP via l'application mobile MyDSP ou votre espace privé sur MyGuichet.lu.</p>
   </section>
   <section aria-labelledby="activer">

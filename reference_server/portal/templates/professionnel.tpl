@@ -9,6 +9,8 @@
       <input type="hidden" name="purpose" value="connexion-professionnel">
       <button type="submit" class="button button-primary">Connexion</button>
     </form>
+    <p>Votre produit LuxTrust est indisponible ? Si vous avez défini un mot de passe :</p>
+    <p><a class="button" href="/connexion/matricule">Matricule &amp; Mot de passe</a></p>
   </section>
   <section aria-labelledby="activer">
     <h2 id="activer">Pas encore de compte eSanté ?</h2>

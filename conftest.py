@@ -18,6 +18,7 @@ pytest_plugins = [
     "steps.activation",
     "steps.professional_activation",
     "steps.authentication",
+    "steps.account",
     "steps.one_time_codes",
     "steps.feedback",
 ]

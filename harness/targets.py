@@ -101,6 +101,10 @@ class TestSupportClient:
         listed = self._call("GET", f"messages?{urlencode({'to': to})}")
         return [Message(**item) for item in listed]
 
+    def publish(self, kind: str, title: str) -> None:
+        """Have the portal publish an event or a survey, as its editors would."""
+        self._call("POST", "publications", {"kind": kind, "title": title}, capability="publications")
+
     def approve_on_phone(self, serial: str) -> None:
         """Approve the pending login on a LuxTrust Mobile device, as its owner would."""
         self._call("POST", "luxtrust/approve", {"serial": serial}, capability="LuxTrust Mobile approval")

@@ -43,6 +43,10 @@ class Activation:
     step_urls: dict[str, str] = field(default_factory=dict)
     # Whose LuxTrust products are used, when a scenario borrows someone else's.
     luxtrust_holder: Persona | None = None
+    # The channel chosen for one-time codes at activation: « Mobile » or « E-mail ».
+    channel: str = "Mobile"
+    # Messages already sent to the account's means, to tell new ones apart.
+    messages_before: int = 0
 
 
 @pytest.fixture
@@ -131,7 +135,7 @@ def walk_to(
         lambda: pass_step1(page, activation),
         lambda: pass_step2(page, activation, faker),
         lambda: SecurityStep(page).enter_code(
-            latest_code(test_support, send_code(page, activation, "Mobile"))
+            latest_code(test_support, send_code(page, activation, activation.channel))
         ),
         lambda: OtherMeansStep(page).skip(),
     ]

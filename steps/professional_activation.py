@@ -65,7 +65,7 @@ def walk_professional_to(
         ),
         lambda: press(page, "Étape suivante"),
         lambda: SecurityStep(page).enter_code(
-            latest_code(test_support, send_code(page, activation, "Mobile"))
+            latest_code(test_support, send_code(page, activation, activation.channel))
         ),
     ]
     for index, action in enumerate(actions):

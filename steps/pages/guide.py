@@ -3,7 +3,7 @@
 import re
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Response
 
 # Typographic variants the guides themselves mix: « Etape » and « Étape », « terminée! » and
 # « terminée ! ». Anything else must match the guide's words, ignoring case.
@@ -24,6 +24,9 @@ def words(text: str) -> re.Pattern[str]:
             pattern += r"\s+"
         elif char in "!?:;":
             pattern += r"\s?" + re.escape(char)
+        elif char == "/":
+            # Playwright sends patterns as /source/flags: a bare slash would end the source.
+            pattern += r"\/"
         else:
             pattern += re.escape(char)
     # A trailing asterisk marks a required field, as in the guides' screenshots (« Matricule * »).
@@ -54,6 +57,18 @@ def labelled(scope: Page | Locator, label: str) -> Locator:
 def press(page: Page, text: str, scope: Page | Locator | None = None) -> None:
     """Click the guide's link or button, or fail naming the words the page lacks."""
     act(page, f"link or button « {text} »", lambda: control(scope or page, text).click())
+
+
+def submit(page: Page, text: str, scope: Page | Locator | None = None) -> None:
+    """Press a form's button and return once the page it leads to has loaded."""
+
+    def is_final_document(response: Response) -> bool:
+        # A redirect is not the end: wait for the page it leads to.
+        return response.request.is_navigation_request() and not 300 <= response.status < 400
+
+    with page.expect_response(is_final_document):
+        press(page, text, scope)
+    page.wait_for_load_state()
 
 
 def act(page: Page, what: str, action: object) -> None:

@@ -19,6 +19,8 @@ pytest_plugins = [
     "steps.professional_activation",
     "steps.authentication",
     "steps.account",
+    "steps.dsp",
+    "steps.delegation",
     "steps.one_time_codes",
     "steps.feedback",
 ]

@@ -18,7 +18,7 @@ from steps.pages.account import (
     PersonalInformationTab,
     SignInCodePage,
 )
-from steps.pages.guide import labelled, phone_number, press
+from steps.pages.guide import control, labelled, phone_number, press
 from steps.pages.portal import HomePage, PortalHeader
 from steps.pages.professional import LuxTrustProductStep, MyServicesPage
 from steps.professional_activation import walk_professional_to
@@ -290,6 +290,12 @@ def _(page: Page, phone: str, email: str) -> None:
     footer = page.get_by_role("contentinfo")
     expect(footer).to_contain_text(phone_number(phone))
     expect(footer).to_contain_text(email)
+
+
+@then(parsers.parse("il propose la rubrique « {section} »"))
+def _(page: Page, section: str) -> None:
+    """A link of the footer, by its words."""
+    expect(control(page.get_by_role("contentinfo"), section)).to_be_visible()
 
 
 @then(parsers.parse("il propose de prendre rendez-vous en ligne sur « {site} »"))

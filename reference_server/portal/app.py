@@ -5,6 +5,7 @@ from bottle import Bottle, HTTPError, request, template
 from reference_server.portal import (
     account,
     activation,
+    dsp,
     luxtrust_login,
     my_services,
     pages,
@@ -41,6 +42,7 @@ def create_app(services: PortalServices, persona_seed: int | None = None) -> Bot
     root.merge(sign_in.create_app(services))
     account_app, account_pages = account.create_app(services)
     root.merge(account_app)
+    root.merge(dsp.create_app(services))
     purposes = _purposes(services, patient, professional, account_pages)
     root.merge(luxtrust_login.create_app(services, purposes))
     root.mount("/activation/", activation.create_app(services, patient, professional))

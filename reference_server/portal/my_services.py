@@ -22,7 +22,7 @@ class Service:
 
 PATIENT_SERVICES = (
     Service("Dossier de Soins Partagé (DSP)",
-            "Vos documents médicaux et les professionnels de santé qui vous suivent."),
+            "Vos documents médicaux et les professionnels de santé qui vous suivent.", "/dsp"),
     Service("Gérer mon compte", "Vos moyens d'authentification et vos notifications."),
 )
 PROFESSIONAL_SERVICES = (

@@ -41,6 +41,14 @@ SECTIONS = {
         ("Actualités et informations de l'Agence eSanté.",),
         (),
     ),
+    "/aide": (
+        "Besoin d'aide",
+        ("Notre helpdesk vous répond au (+352) 27 12 50 18 33 et à helpdesk@esante.lu, ou en "
+         "rendez-vous en ligne via l'eHelpdesk.",
+         "Les quick guides de l'Agence eSanté décrivent pas à pas l'activation du compte et "
+         "l'accès au DSP."),
+        (("Activer mon compte patient", "/aide/activation-patient"), ("eHelpdesk", "/ehelpdesk")),
+    ),
     "/aide/activation-patient": (
         "Guide en ligne : activer mon compte eSanté",
         ("1. Sur www.esante.lu, cliquez sur « Connexion » puis sur « Patient », et ensuite sur "

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from faker import Faker
 
 from reference_server.domain import contact, matricule
+from reference_server.portal.dsp_seed import MAX_DOCUMENTS, MAX_TRUST_CIRCLE, DspContent, DspSeeder
 from reference_server.portal.register import Person, Practice, Register
 
 LOCALITIES = (
@@ -23,6 +24,8 @@ PROFESSIONS = (
     "Médecin généraliste", "Médecin spécialiste en cardiologie", "Médecin-dentiste",
     "Pharmacien", "Infirmier", "Masseur-kinésithérapeute", "Sage-femme",
 )
+# A minor persona is between these ages, in full years.
+MINOR_AGES = (2, 17)
 
 
 class PersonaError(ValueError):
@@ -41,6 +44,15 @@ class PersonaSpec:
     mobile: str | None = None
     matricule_digits: int = 13
     luxtrust: tuple[str, ...] = ()
+    minor: bool = False
+    # None: no DSP record is opened for the persona; a number: one is, with that many entries.
+    dsp_documents: int | None = None
+    trust_circle: int | None = None
+
+    @property
+    def seeds_dsp(self) -> bool:
+        """Whether the persona's DSP record is opened and filled at creation."""
+        return self.dsp_documents is not None or self.trust_circle is not None
 
     @classmethod
     def from_json(cls, raw: dict[str, object]) -> "PersonaSpec":
@@ -61,8 +73,13 @@ class PersonaSpec:
         devices = raw.get("luxtrust") or []
         if not isinstance(devices, list) or not all(d in LUXTRUST_DEVICES for d in devices):
             raise PersonaError(f"luxtrust lists device types among {', '.join(LUXTRUST_DEVICES)}")
+        minor = raw.get("minor", False)
+        if not isinstance(minor, bool) or (minor and kind != "patient"):
+            raise PersonaError("minor is true or false, and true only for a patient")
         return cls(kind=kind, birth_date=birth_date, matricule_digits=int(digits),
-                   luxtrust=tuple(devices), **texts)
+                   luxtrust=tuple(devices), minor=minor,
+                   dsp_documents=_count(raw, "dsp_documents", MAX_DOCUMENTS),
+                   trust_circle=_count(raw, "trust_circle", MAX_TRUST_CIRCLE), **texts)
 
 
 class PersonaFactory:
@@ -81,9 +98,7 @@ class PersonaFactory:
         """Add a new person to the register; the matricule is unique and valid."""
         first = spec.first_name or self._faker[self._random.choice(("fr_FR", "de_DE"))].first_name()
         last = spec.last_name or self._faker["de_LU"].last_name()
-        birth = spec.birth_date or self._faker["fr_FR"].date_of_birth(minimum_age=18, maximum_age=90)
-        if birth > today:
-            raise PersonaError("birth_date is in the future")
+        birth = self._birth_date(spec, today)
         locality, postcode_lead = self._random.choice(LOCALITIES)
         person = Person(
             matricule="",
@@ -101,6 +116,27 @@ class PersonaFactory:
         if spec.kind == "professional":
             self._register.add_practice(person.matricule, self._practice(last))
         return person
+
+    def dsp_content(self, person: Person, spec: PersonaSpec, today: dt.date) -> DspContent:
+        """The documents and circle of trust asked for, from the factory's seeded generators."""
+        seeder = DspSeeder(self._faker, self._random)
+        return seeder.content(person, spec.dsp_documents or 0, spec.trust_circle or 0, today)
+
+    def _birth_date(self, spec: PersonaSpec, today: dt.date) -> dt.date:
+        """The given birth date, else an adult's or, for a minor, a child's of 2 to 17."""
+        if spec.minor:
+            youngest, oldest = MINOR_AGES
+            latest = _years_before(today, youngest)
+            earliest = _years_before(today, oldest + 1) + dt.timedelta(days=1)
+            if spec.birth_date is None:
+                return earliest + dt.timedelta(days=self._random.randint(0, (latest - earliest).days))
+            if not earliest <= spec.birth_date <= latest:
+                raise PersonaError(f"a minor is {youngest} to {oldest} years old")
+            return spec.birth_date
+        birth = spec.birth_date or self._faker["fr_FR"].date_of_birth(minimum_age=18, maximum_age=90)
+        if birth > today:
+            raise PersonaError("birth_date is in the future")
+        return birth
 
     def _register_with_free_matricule(self, person: Person, digits: int) -> Person:
         """Try sequence numbers until one is free (and valid) for that birth date."""
@@ -149,6 +185,24 @@ class PersonaFactory:
             return checked.value
         prefix = self._random.choice(MOBILE_PREFIXES)
         return f"+352{prefix}{self._random.randint(0, 999_999):06d}"
+
+
+def _count(raw: dict[str, object], key: str, most: int) -> int | None:
+    """An optional whole number from 0 to `most`; None when absent."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= most:
+        raise PersonaError(f"{key} is a whole number from 0 to {most}")
+    return value
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day some years earlier; 29 February becomes the 28th in other years."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def _ascii(text: str) -> str:

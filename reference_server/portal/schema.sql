@@ -126,3 +126,65 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at REAL NOT NULL,
     last_seen REAL NOT NULL
 );
+
+-- « Dossier de Soins Partagé »: one record per person, under an opaque id so that URLs never
+-- carry a matricule.
+CREATE TABLE IF NOT EXISTS dsp_records (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL UNIQUE REFERENCES persons (matricule),
+    created_at REAL NOT NULL
+);
+
+-- A record's documents, kept whole; document_date is the date the record lists them under.
+CREATE TABLE IF NOT EXISTS dsp_documents (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES dsp_records (id),
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    author TEXT NOT NULL,
+    media_type TEXT NOT NULL CHECK (media_type IN ('application/pdf', 'image/png', 'image/jpeg')),
+    content BLOB NOT NULL,
+    document_date TEXT NOT NULL,
+    -- NULL for the documents the test-support interface seeds.
+    deposited_by TEXT REFERENCES persons (matricule),
+    deposited_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dsp_documents_by_record ON dsp_documents (record_id, document_date);
+
+-- « Cercle Médical de Confiance »: the professionals who follow the patient.
+CREATE TABLE IF NOT EXISTS dsp_trust_circle (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES dsp_records (id),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    role TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    email TEXT NOT NULL,
+    practice TEXT NOT NULL,
+    since TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dsp_trust_circle_by_record ON dsp_trust_circle (record_id);
+
+-- « Assistants »: account holders with the same rights as the owner on a record.
+CREATE TABLE IF NOT EXISTS dsp_assistants (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES dsp_records (id),
+    matricule TEXT NOT NULL REFERENCES accounts (matricule),
+    type TEXT NOT NULL,
+    role TEXT NOT NULL,
+    added_by TEXT NOT NULL REFERENCES persons (matricule),
+    added_at REAL NOT NULL,
+    UNIQUE (record_id, matricule)
+);
+CREATE INDEX IF NOT EXISTS dsp_assistants_by_person ON dsp_assistants (matricule);
+
+-- « Traçabilité »: every access to a record and every change, refused attempts included.
+CREATE TABLE IF NOT EXISTS dsp_trace (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES dsp_records (id),
+    at REAL NOT NULL,
+    actor TEXT NOT NULL REFERENCES persons (matricule),
+    actor_name TEXT NOT NULL,
+    action TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dsp_trace_by_record ON dsp_trace (record_id, id);

@@ -8,6 +8,7 @@ from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
+from reference_server.portal.dsp_records import DspRecords
 from reference_server.portal.luxtrust_client import LuxTrustClient
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.one_time_codes import OneTimeCodes
@@ -46,6 +47,7 @@ class PortalServices:
     luxtrust: LuxTrustClient
     guard: SignInGuard
     publications: Publications
+    dsp: DspRecords
     # LuxTrust's own test-support interface, which the portal's /_test/ relays to.
     luxtrust_test_support: str | None
 
@@ -83,5 +85,6 @@ class PortalServices:
                 accept_once=accounts.accept_id_token_once,
             ),
             guard=SignInGuard(db, clock, config),
+            dsp=DspRecords(db, clock),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,
         )

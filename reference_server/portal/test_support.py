@@ -42,6 +42,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         code = services.register.issue_letter(person.matricule, services.config.activation_code_ttl)
         devices = [_luxtrust_device(services, person, kind) for kind in spec.luxtrust]
         practice = services.register.practice(person.matricule)
+        dsp = _seed_dsp(services, personas, person, spec) if spec.seeds_dsp else None
         response.status = 201
         return {
             "kind": person.kind,
@@ -56,6 +57,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
                         "locality": person.locality},
             "luxtrust": devices,
             **({"practice": asdict(practice)} if practice else {}),
+            **({"dsp": dsp} if dsp else {}),
         }
 
     @app.post("/luxtrust/approve")
@@ -94,6 +96,26 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         return {"now": services.clock.advance(seconds).isoformat(timespec="seconds")}
 
     return app
+
+
+def _seed_dsp(
+    services: PortalServices, personas: PersonaFactory, person: Person, spec: PersonaSpec
+) -> dict[str, object]:
+    """Open the persona's DSP with the documents and circle of trust asked for."""
+    content = personas.dsp_content(person, spec, services.dsp.today())
+    record = services.dsp.seed(person.matricule, content.documents, content.circle)
+    return {
+        "record_id": record.id,
+        "documents": [
+            {"title": seeded.document.title, "type": seeded.document.kind, "author": seeded.author,
+             "date": seeded.date.isoformat()}
+            for seeded in content.documents
+        ],
+        "trust_circle": [
+            {"name": member.name, "type": member.type, "role": member.role, "contact": member.contact}
+            for member in content.circle
+        ],
+    }
 
 
 def _luxtrust_device(services: PortalServices, person: Person, kind: str) -> dict[str, object]:

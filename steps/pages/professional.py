@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, by_role, control, labelled, press
+from steps.pages.guide import act, by_role, labelled, press
 
 
 class LuxTrustProductStep:
@@ -44,5 +44,5 @@ class MyServicesPage:
         self.heading = by_role(page, "heading", "Mes services eSanté")
 
     def service(self, name: str) -> Locator:
-        """One service, by the name the guide gives it."""
-        return by_role(self.page, "heading", name).or_(control(self.page, name))
+        """One service's card, by the name the guide gives it (a link where it can be opened)."""
+        return by_role(self.page.get_by_role("main"), "heading", name)

@@ -69,7 +69,7 @@
     {{!base}}
   </main>
   <footer class="site-footer">
-    <p><strong>Des questions ?</strong> Contactez notre helpdesk : téléphone {{helpdesk['phone']}}, e-mail <a href="mailto:{{helpdesk['email']}}">{{helpdesk['email']}}</a>.</p>
+    <p><strong>Des questions ?</strong> Contactez notre helpdesk : téléphone {{helpdesk['phone']}}, e-mail <a href="mailto:{{helpdesk['email']}}">{{helpdesk['email']}}</a>, ou consultez la rubrique <a href="/aide">Besoin d'aide</a>.</p>
     <p><strong>Une assistance en ligne ?</strong> Prenez rendez-vous sur <a href="/ehelpdesk">helpdesk.esante.lu</a>.</p>
     <p>Agence eSanté Luxembourg — Agence nationale des informations partagées dans le domaine de la santé — Adresse postale : B.P. 2511, L-1025 Luxembourg — Site Internet : www.esante.lu</p>
   </footer>

@@ -4,11 +4,12 @@
 <ul class="cards services">
   % for service in services:
   <li>
+    % if service.href:
+    <h2><a href="{{service.href}}">{{service.name}}</a></h2>
+    <p>{{service.description}}</p>
+    % else:
     <h2>{{service.name}}</h2>
     <p>{{service.description}}</p>
-    % if service.href:
-    <p><a class="button" href="{{service.href}}">Accéder</a></p>
-    % else:
     <p class="muted">Ce service n'est pas simulé par ce monde de référence.</p>
     % end
   </li>

@@ -34,6 +34,8 @@ class WorldConfig:
     sign_in_throttle_delay: dt.timedelta = dt.timedelta(seconds=30)
     sign_in_max_failures: int = 5
     sign_in_lock: dt.timedelta = dt.timedelta(minutes=15)
+    # The largest document a DSP accepts (« 5 Mo »).
+    dsp_max_document_bytes: int = 5 * 1024 * 1024
     # How long a fresh one-time code opens the account's sensitive settings.
     fresh_code_window: dt.timedelta = dt.timedelta(minutes=5)
     hashing: HashingConfig = field(default_factory=HashingConfig)

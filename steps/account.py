@@ -45,7 +45,7 @@ def sign_in_with_password(page: Page, test_support: TestSupportClient, activatio
     """The whole password sign-in, up to « Mes services eSanté »."""
     open_password_sign_in(page)
     PasswordSignInPage(page).sign_in(activation.persona.matricule, activation.password)
-    SignInCodePage(page).enter(latest_code(test_support, activation.step_urls["code sent"]))
+    SignInCodePage(page).enter(latest_code(test_support, activation.code_destination))
     expect(MyServicesPage(page).heading).to_be_visible()
     activation.step_urls["Mes services eSanté"] = page.url
 
@@ -71,7 +71,7 @@ def open_means_tab(page: Page) -> None:
 
 def messages_to(test_support: TestSupportClient, activation: Activation) -> int:
     """How many messages the account's means received so far."""
-    return len(test_support.messages(activation.step_urls["code sent"]))
+    return len(test_support.messages(activation.code_destination))
 
 
 # Given ------------------------------------------------------------------------------------------
@@ -177,14 +177,14 @@ def _(page: Page, test_support: TestSupportClient, new_persona: Callable[..., Pe
 @when("il introduit le code reçu")
 def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
     """The newest code sent to the account's means."""
-    SignInCodePage(page).enter(latest_code(test_support, activation.step_urls["code sent"]))
+    SignInCodePage(page).enter(latest_code(test_support, activation.code_destination))
     activation.step_urls["Mes services eSanté"] = page.url
 
 
 @when("il introduit un code erroné")
 def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
     """A code that differs from the one sent."""
-    sent = latest_code(test_support, activation.step_urls["code sent"])
+    sent = latest_code(test_support, activation.code_destination)
     SignInCodePage(page).enter(f"{(int(sent) + 1) % 1_000_000:06d}")
 
 
@@ -241,7 +241,7 @@ def _(page: Page, test_support: TestSupportClient, activation: Activation) -> No
     """A fresh code, sent to the account's means, before a sensitive change."""
     means = AuthenticationMeansTab(page)
     means.ask_confirmation_code()
-    means.confirm_identity(latest_code(test_support, activation.step_urls["code sent"]))
+    means.confirm_identity(latest_code(test_support, activation.code_destination))
 
 
 @when("il définit un nouveau mot de passe conforme, le confirme et clique sur « Valider »")
@@ -344,7 +344,7 @@ def _(page: Page, activation: Activation, product: str) -> None:
 def _(page: Page, activation: Activation, faker: Faker) -> None:
     """A new Luxembourg mobile number."""
     number = f"+352 691 {faker.numerify('### ###')}"
-    activation.step_urls["new contact"] = number
+    activation.new_contact = number
     means = AuthenticationMeansTab(page)
     means.change_contact(means.mobile, "Téléphone portable", number)
 
@@ -353,7 +353,7 @@ def _(page: Page, activation: Activation, faker: Faker) -> None:
 def _(page: Page, activation: Activation, faker: Faker) -> None:
     """A new e-mail address on a reserved example domain."""
     address = f"{faker.user_name()}.{faker.numerify('####')}@example.org"
-    activation.step_urls["new contact"] = address
+    activation.new_contact = address
     means = AuthenticationMeansTab(page)
     means.change_contact(means.email, "E-mail", address)
 
@@ -362,7 +362,7 @@ def _(page: Page, activation: Activation, faker: Faker) -> None:
 @when("il introduit le code envoyé à la nouvelle adresse")
 def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
     """The code the new number or address received."""
-    AuthenticationMeansTab(page).confirm_change(latest_code(test_support, activation.step_urls["new contact"]))
+    AuthenticationMeansTab(page).confirm_change(latest_code(test_support, activation.new_contact))
 
 
 @then("le portail confirme que son numéro de téléphone portable a été modifié")
@@ -380,7 +380,7 @@ def _(page: Page) -> None:
 @then("un avis de modification lui est envoyé")
 def _(test_support: TestSupportClient, activation: Activation) -> None:
     """The holder is told of the change on the means they had."""
-    newest = test_support.messages(activation.step_urls["code sent"])[0]
+    newest = test_support.messages(activation.code_destination)[0]
     assert CHANGE_NOTICE.search(newest.body), f"no notice of the change, newest message: {newest.body}"
 
 

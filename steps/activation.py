@@ -40,7 +40,11 @@ class Activation:
 
     persona: Persona
     password: str = ""
+    # The address of each wizard step and page once seen, to come back to it by URL.
     step_urls: dict[str, str] = field(default_factory=dict)
+    # The number or address one-time codes were sent to, and a replacement being proven.
+    code_destination: str = ""
+    new_contact: str = ""
     # Whose LuxTrust products are used, when a scenario borrows someone else's.
     luxtrust_holder: Persona | None = None
     # The channel chosen for one-time codes at activation: « Mobile » or « E-mail ».
@@ -115,7 +119,7 @@ def send_code(page: Page, activation: Activation, channel: str) -> str:
     destination = persona.mobile if channel == "Mobile" else persona.email
     typed = local_mobile(destination) if channel == "Mobile" else destination
     SecurityStep(page).choose_channel(channel, typed)
-    activation.step_urls["code sent"] = destination
+    activation.code_destination = destination
     return destination
 
 

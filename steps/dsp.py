@@ -91,7 +91,7 @@ def _(page: Page, count: int) -> None:
     dsp = DspPage(page)
     expect(dsp.section("Mes derniers documents")).to_be_visible()
     for column in ("Date", "Titre", "Auteur"):
-        expect(page.get_by_role("columnheader", name=column, exact=True).first).to_be_visible()
+        expect(page.get_by_role("columnheader", name=column, exact=True)).to_be_visible()
     expect(dsp.content.get_by_role("row").filter(has_text=re.compile(r"\d{2}/\d{2}/\d{4}"))
            .filter(has=page.get_by_role("link"))).to_have_count(count)
 

@@ -30,7 +30,7 @@ def _(page: Page, channel: str, number: str) -> None:
 @then(parsers.parse("il reçoit un code à usage unique de 6 chiffres par {medium}"))
 def _(test_support: TestSupportClient, activation: Activation, medium: str) -> None:
     """The newest message to the chosen destination carries a six-digit code."""
-    destination = activation.step_urls["code sent"]
+    destination = activation.code_destination
     messages = test_support.messages(destination)
     assert messages, f"nothing was sent to {destination}"
     newest = messages[0]
@@ -41,14 +41,14 @@ def _(test_support: TestSupportClient, activation: Activation, medium: str) -> N
 @when("il entre le code reçu et clique sur « Valider »")
 def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
     """Type the newest code sent to the chosen destination."""
-    code = latest_code(test_support, activation.step_urls["code sent"])
+    code = latest_code(test_support, activation.code_destination)
     SecurityStep(page).enter_code(code)
 
 
 @when("il entre un code à usage unique erroné et clique sur « Valider »")
 def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
     """Type a code that differs from the one sent."""
-    sent = latest_code(test_support, activation.step_urls["code sent"])
+    sent = latest_code(test_support, activation.code_destination)
     wrong = f"{(int(sent) + 1) % 1_000_000:06d}"
     SecurityStep(page).enter_code(wrong)
 

@@ -85,6 +85,6 @@ class PortalServices:
                 accept_once=accounts.accept_id_token_once,
             ),
             guard=SignInGuard(db, clock, config),
-            dsp=DspRecords(db, clock),
+            dsp=DspRecords(db, clock, config.dsp_max_document_bytes),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,
         )

@@ -1,14 +1,14 @@
 """The test-support interface: enrol devices and answer the phone, served only in test mode."""
 
-import json
 
-from bottle import Bottle, HTTPResponse, request, response
+from bottle import Bottle, response
 
 from reference_server.domain import matricule
+from reference_server.json_api import json_body, refusal
 from reference_server.luxtrust.products import MOBILE, PRODUCTS
 from reference_server.luxtrust.services import LuxTrustServices
 from reference_server.luxtrust.store import Person
-from reference_server.luxtrust.web import PLUGIN_NAME, json_response
+from reference_server.luxtrust.web import PLUGIN_NAME
 
 MAX_NAME_LENGTH = 100
 
@@ -39,10 +39,10 @@ def index() -> dict[str, object]:
 
 def create_device(services: LuxTrustServices) -> dict[str, object]:
     """Enrol a device for a person and hand back its credentials, once."""
-    body = _json_body()
+    body = json_body()
     product = PRODUCTS.get(str(body.get("type", "")))
     if product is None:
-        raise _refusal(f"type must be one of: {', '.join(PRODUCTS)}")
+        raise refusal(f"type must be one of: {', '.join(PRODUCTS)}")
     enrolment = services.authenticator.enrol(_person(body), product)
     device = enrolment.device
     answer: dict[str, object] = {
@@ -62,12 +62,12 @@ def _person(body: dict[str, object]) -> Person:
     national_id = matricule.clean(str(body.get("national_id", "")))
     # Some professionals are still registered under the older 11-digit form.
     if not matricule.check(national_id, allow_eleven_digits=True).valid:
-        raise _refusal("national_id must be a valid 11- or 13-digit matricule")
+        raise refusal("national_id must be a valid 11- or 13-digit matricule")
     names = {}
     for field in ("given_name", "family_name"):
         value = body.get(field)
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_NAME_LENGTH:
-            raise _refusal(f"{field} must be a non-empty string of at most {MAX_NAME_LENGTH} characters")
+            raise refusal(f"{field} must be a non-empty string of at most {MAX_NAME_LENGTH} characters")
         names[field] = value.strip()
     return Person(national_id, names["given_name"], names["family_name"])
 
@@ -76,36 +76,20 @@ def device_state(services: LuxTrustServices, serial: str) -> dict[str, object]:
     """Whether a device is locked and how many failures it has."""
     device = services.store.device(serial)
     if device is None:
-        raise _refusal("no device with this serial", 404)
+        raise refusal("no device with this serial", 404)
     return {"serial": device.serial, "type": device.type, "locked": device.locked,
             "failures": device.failures}
 
 
 def answer(services: LuxTrustServices, status: str) -> dict[str, object]:
     """Approve or refuse, as the phone would, the newest pending login of a mobile device."""
-    serial = str(_json_body().get("serial", ""))
+    serial = str(json_body().get("serial", ""))
     device = services.store.device(serial)
     if device is None or PRODUCTS[device.type].proof != MOBILE:
-        raise _refusal("no LuxTrust Mobile device with this serial", 404)
+        raise refusal("no LuxTrust Mobile device with this serial", 404)
     pending = services.store.pending_approval(serial)
     if pending is None or not pending.mobile_request:
-        raise _refusal("no login is waiting for this device", 404)
+        raise refusal("no login is waiting for this device", 404)
     if not services.store.answer_approval(serial, pending.mobile_request, status):
-        raise _refusal("no login is waiting for this device", 404)
+        raise refusal("no login is waiting for this device", 404)
     return {"serial": serial, "status": status}
-
-
-def _json_body() -> dict[str, object]:
-    """The request's JSON object, or a 400."""
-    try:
-        body = json.loads(request.body.read() or b"{}")
-    except ValueError as error:
-        raise _refusal("the body is not JSON") from error
-    if not isinstance(body, dict):
-        raise _refusal("the body must be a JSON object")
-    return body
-
-
-def _refusal(message: str, status: int = 400) -> HTTPResponse:
-    """A JSON error; raised as an HTTPResponse so that the HTML error pages leave it alone."""
-    return json_response({"error": message, "status": status}, status)

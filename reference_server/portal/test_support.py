@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from bottle import Bottle, HTTPResponse, request, response
 
+from reference_server.json_api import json_body, refusal
 from reference_server.portal.pages import announce
 from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
 from reference_server.portal.publications import KINDS
@@ -35,10 +36,10 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
     @app.post("/personas")
     def create_persona() -> dict[str, object]:
         try:
-            spec = PersonaSpec.from_json(_json_body())
+            spec = PersonaSpec.from_json(json_body())
             person = personas.create(spec, services.clock.now().date())
         except PersonaError as error:
-            raise _refusal(str(error)) from error
+            raise refusal(str(error)) from error
         code = services.register.issue_letter(person.matricule, services.config.activation_code_ttl)
         devices = [_luxtrust_device(services, person, kind) for kind in spec.luxtrust]
         practice = services.register.practice(person.matricule)
@@ -62,7 +63,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
 
     @app.post("/luxtrust/approve")
     def approve_on_phone() -> dict[str, object]:
-        serial = str(_json_body().get("serial") or "")
+        serial = str(json_body().get("serial") or "")
         return _relay(services, "approve", {"serial": serial})
 
     @app.get("/messages")
@@ -74,10 +75,10 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
 
     @app.post("/publications")
     def publish() -> dict[str, object]:
-        body = _json_body()
+        body = json_body()
         kind, title = str(body.get("kind") or ""), str(body.get("title") or "").strip()
         if kind not in KINDS or not title:
-            raise _refusal(f"kind ({', '.join(KINDS)}) and title are required")
+            raise refusal(f"kind ({', '.join(KINDS)}) and title are required")
         publication = services.publications.publish(kind, title)
         notified = announce(services, publication)
         response.status = 201
@@ -89,10 +90,10 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
 
     @app.post("/clock")
     def clock() -> dict[str, object]:
-        seconds = _json_body().get("advance_seconds")
+        seconds = json_body().get("advance_seconds")
         is_number = isinstance(seconds, int | float) and not isinstance(seconds, bool)
         if not is_number or not 0 <= seconds <= MAX_ADVANCE_SECONDS:
-            raise _refusal("advance_seconds must be a number of seconds, 0 or more")
+            raise refusal("advance_seconds must be a number of seconds, 0 or more")
         return {"now": services.clock.advance(seconds).isoformat(timespec="seconds")}
 
     return app
@@ -128,7 +129,7 @@ def _luxtrust_device(services: PortalServices, person: Person, kind: str) -> dic
 def _relay(services: PortalServices, path: str, payload: dict[str, object]) -> dict[str, object]:
     """Call LuxTrust's test-support interface over HTTP, passing its refusals on."""
     if services.luxtrust_test_support is None:
-        raise _refusal("LuxTrust's test-support interface is not available", 404)
+        raise refusal("LuxTrust's test-support interface is not available", 404)
     request = urllib.request.Request(
         services.luxtrust_test_support + path, data=json.dumps(payload).encode(), method="POST",
         headers={"Content-Type": "application/json"},
@@ -137,18 +138,9 @@ def _relay(services: PortalServices, path: str, payload: dict[str, object]) -> d
         with urllib.request.urlopen(request, timeout=10) as answer:
             return json.load(answer)
     except urllib.error.HTTPError as error:
-        raise _refusal(f"LuxTrust: {error.read().decode(errors='replace')}", error.code) from error
+        raise refusal(f"LuxTrust: {error.read().decode(errors='replace')}", error.code) from error
 
 
-def _json_body() -> dict[str, object]:
-    """The request's JSON object, or a 400."""
-    try:
-        body = json.loads(request.body.read() or b"{}")
-    except ValueError as error:
-        raise _refusal("the body is not JSON") from error
-    if not isinstance(body, dict):
-        raise _refusal("the body must be a JSON object")
-    return body
 
 
 def _with_code(message: dict[str, object]) -> dict[str, object]:
@@ -162,9 +154,3 @@ def _with_code(message: dict[str, object]) -> dict[str, object]:
         "code": found.group(1) if found else None,
         "sent_at": message["sent_at"],
     }
-
-
-def _refusal(message: str, status: int = 400) -> HTTPResponse:
-    """A JSON error answer; raised rather than HTTPError so the portal's HTML error pages skip it."""
-    body = json.dumps({"error": message, "status": status})
-    return HTTPResponse(body, status=status, headers={"Content-Type": "application/json"})

@@ -6,6 +6,7 @@ from reference_server.domain import codes, contact, password
 from reference_server.domain.contact import Channel, mask
 from reference_server.portal.accounts import Account, LastMeansOfSignIn
 from reference_server.portal.luxtrust_client import LuxTrustIdentity
+from reference_server.portal.luxtrust_login import associate_own_product
 from reference_server.portal.messages import notify, send_code
 from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.my_services import ACCOUNT_KEY
@@ -210,17 +211,10 @@ class AccountPages:
         account = self.account()
         if not self.fresh():
             flash(NEEDS_FRESH_CODE)
-        elif identity.national_id != account.matricule:
-            flash("Ce produit LuxTrust appartient à une autre personne : "
-                  "il ne peut pas être associé à votre compte.")
-        elif not self.services.accounts.associate(account.matricule, identity):
-            flash("Ce produit LuxTrust est déjà associé à un autre compte eSanté.")
-        else:
+        elif associate_own_product(self.services, account.matricule, identity):
             notify(self.services, account, "Modification de votre compte eSanté",
                    f"Le produit LuxTrust {identity.device_label} {identity.device_serial} "
                    "a été associé à votre compte eSanté.")
-            flash(f"Votre produit LuxTrust {identity.device_label} {identity.device_serial} "
-                  "est associé à votre compte.")
 
     def _check_code(self, code_id: object, purpose: str) -> str | None:
         """None when the typed code is right, else why not."""

@@ -9,9 +9,10 @@ from reference_server.domain.wizard import WizardProgress
 from reference_server.portal import cgu, code_request
 from reference_server.portal.activation_letters import CodeVerdict, NewAccount
 from reference_server.portal.luxtrust_client import LuxTrustIdentity
+from reference_server.portal.luxtrust_login import associate_own_product
 from reference_server.portal.professional_activation import ProfessionalWizard
 from reference_server.portal.services import PortalServices
-from reference_server.portal.web import SessionPlugin, current_session, flash, form_text
+from reference_server.portal.web import SessionPlugin, current_session, form_text
 from reference_server.portal.wizard import (
     CODE_MESSAGES,
     ActivationWizard,
@@ -209,15 +210,7 @@ class PatientWizard(ActivationWizard):
         progress = WizardProgress.from_dict(raw)
         if not progress.may_open(4):
             redirect(f"{self.start}/etape-{progress.reached}")
-        number = str(progress.data["matricule"])
-        if identity.national_id != number:
-            flash("Ce produit LuxTrust appartient à une autre personne : "
-                  "il ne peut pas être associé à votre compte.")
-        elif not self.services.accounts.associate(number, identity):
-            flash("Ce produit LuxTrust est déjà associé à un autre compte eSanté.")
-        else:
-            flash(f"Votre produit LuxTrust {identity.device_label} {identity.device_serial} "
-                  "est associé à votre compte.")
+        associate_own_product(self.services, str(progress.data["matricule"]), identity)
 
     def _submit4(self, progress: WizardProgress) -> str:
         progress.complete(4)

@@ -50,6 +50,20 @@ def create_app(services: PortalServices, purposes: dict[str, Purpose]) -> Bottle
     return app
 
 
+def associate_own_product(services: PortalServices, matricule: str, identity: LuxTrustIdentity) -> bool:
+    """Associate a product LuxTrust vouched for, if it is the account holder's; say what happened."""
+    if identity.national_id != matricule:
+        flash("Ce produit LuxTrust appartient à une autre personne : "
+              "il ne peut pas être associé à votre compte.")
+        return False
+    if not services.accounts.associate(matricule, identity):
+        flash("Ce produit LuxTrust est déjà associé à un autre compte eSanté.")
+        return False
+    flash(f"Votre produit LuxTrust {identity.device_label} {identity.device_serial} "
+          "est associé à votre compte.")
+    return True
+
+
 def _identity(services: PortalServices, pending: PendingLogin, purpose: Purpose) -> LuxTrustIdentity:
     """The verified identity LuxTrust sent back, or a redirect saying why there is none."""
     state = request.query.getunicode("state", default="") or ""

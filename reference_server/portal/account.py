@@ -4,8 +4,8 @@ from bottle import Bottle, redirect, response
 
 from reference_server.domain import codes, contact, password
 from reference_server.domain.contact import Channel, mask
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.accounts import Account, LastMeansOfSignIn
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.luxtrust_login import associate_own_product
 from reference_server.portal.messages import notify, send_code
 from reference_server.portal.messaging_client import GatewayError

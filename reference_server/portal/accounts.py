@@ -1,11 +1,10 @@
 """Activated accounts and the LuxTrust products associated with them."""
 
-import hashlib
 from dataclasses import dataclass
 
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.storage import Database
 
 
@@ -169,18 +168,6 @@ class Accounts:
                 return owner["matricule"] == matricule
             insert_product(conn, matricule, identity, self._clock.timestamp())
         return True
-
-    def accept_id_token_once(self, id_token: str, expires_at: float) -> bool:
-        """Note an ID token as used; False when it was presented before (a replay)."""
-        token_hash = hashlib.sha256(id_token.encode()).hexdigest()
-        now = self._clock.timestamp()
-        with self._db.transaction() as conn:
-            conn.execute("DELETE FROM used_id_tokens WHERE expires_at < ?", (now,))
-            inserted = conn.execute(
-                "INSERT OR IGNORE INTO used_id_tokens (token_hash, expires_at) VALUES (?, ?)",
-                (token_hash, expires_at),
-            ).rowcount
-        return inserted == 1
 
 
 def insert_product(conn: object, matricule: str, identity: LuxTrustIdentity, now: float) -> None:

@@ -6,9 +6,9 @@ from bottle import Bottle, redirect, response
 
 from reference_server.domain import codes, matricule, password
 from reference_server.domain.wizard import WizardProgress
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal import cgu, code_request
 from reference_server.portal.activation_letters import CodeVerdict, NewAccount
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.luxtrust_login import associate_own_product
 from reference_server.portal.professional_activation import ProfessionalWizard
 from reference_server.portal.services import PortalServices

@@ -6,8 +6,8 @@ from enum import StrEnum
 
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.accounts import insert_product
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
 from reference_server.storage import Database
 
 

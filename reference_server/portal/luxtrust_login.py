@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from bottle import Bottle, redirect, request
 
-from reference_server.portal.luxtrust_client import LuxTrustError, LuxTrustIdentity, PendingLogin
+from reference_server.luxtrust_client import LuxTrustError, LuxTrustIdentity, PendingLogin
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, current_session, flash, form_text
 

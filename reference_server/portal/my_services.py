@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from bottle import Bottle, redirect
 
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, current_session, flash, render, replace_session
 

@@ -7,8 +7,8 @@ from bottle import redirect
 
 from reference_server.domain import codes, matricule
 from reference_server.domain.wizard import WizardProgress
+from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.activation_letters import CodeVerdict, NewAccount
-from reference_server.portal.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.web import current_session, flash, form_text
 from reference_server.portal.wizard import (
     CODE_MESSAGES,

@@ -6,19 +6,20 @@ from pathlib import Path
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
+from reference_server.luxtrust_client import LuxTrustClient, UsedIdTokens
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
 from reference_server.portal.dsp_records import DspRecords
-from reference_server.portal.luxtrust_client import LuxTrustClient
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.one_time_codes import OneTimeCodes
 from reference_server.portal.publications import Publications
 from reference_server.portal.register import Register
-from reference_server.portal.sessions import SessionStore
 from reference_server.portal.sign_in_guard import SignInGuard
+from reference_server.sessions import SessionStore
 from reference_server.storage import Database
 
 SCHEMA_FILE = "schema.sql"
+COOKIE_NAME = "esante_session"
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ class PortalServices:
             register=Register(db, clock, hasher),
             letters=ActivationLetters(db, clock, hasher, config.max_attempts),
             codes=OneTimeCodes(db, clock, hasher, config.one_time_code_ttl, config.max_attempts),
-            sessions=SessionStore(db, clock, config.session_idle_timeout.total_seconds()),
+            sessions=SessionStore(
+                db, clock, config.session_idle_timeout.total_seconds(), COOKIE_NAME
+            ),
             messaging=messaging,
             accounts=accounts,
             luxtrust=LuxTrustClient(
@@ -82,7 +85,7 @@ class PortalServices:
                 client_secret=luxtrust.client_secret,
                 redirect_uri=luxtrust.redirect_uri,
                 clock=clock,
-                accept_once=accounts.accept_id_token_once,
+                accept_once=UsedIdTokens(db, clock).accept_once,
             ),
             guard=SignInGuard(db, clock, config),
             dsp=DspRecords(db, clock, config.dsp_max_document_bytes),

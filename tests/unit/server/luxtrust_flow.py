@@ -20,7 +20,7 @@ from reference_server.domain.hashing import SecretHasher
 from reference_server.luxtrust.app import create_app
 from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
 from reference_server.luxtrust.store import LuxTrustStore
-from reference_server.portal.luxtrust_client import LuxTrustClient, LuxTrustIdentity
+from reference_server.luxtrust_client import LuxTrustClient, LuxTrustIdentity
 from reference_server.serving import BackgroundServer
 from reference_server.world import World
 

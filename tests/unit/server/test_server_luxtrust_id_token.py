@@ -23,8 +23,12 @@ from luxtrust_flow import (
 
 import reference_server.portal
 from reference_server.clock import Clock
-from reference_server.portal.accounts import Accounts
-from reference_server.portal.luxtrust_client import LEEWAY_SECONDS, LuxTrustClient, LuxTrustError
+from reference_server.luxtrust_client import (
+    LEEWAY_SECONDS,
+    LuxTrustClient,
+    LuxTrustError,
+    UsedIdTokens,
+)
 from reference_server.portal.services import SCHEMA_FILE
 from reference_server.storage import Database
 
@@ -253,9 +257,9 @@ def test_a_wrong_state_is_refused_before_the_code_is_spent(provider: Provider) -
     assert client.finish(pending, back["state"], back["code"]).device_type == "token"
 
 
-def portal_replay_guard(tmp_path: Path, clock: Clock) -> Accounts:
+def portal_replay_guard(tmp_path: Path, clock: Clock) -> UsedIdTokens:
     """The portal's own store of used ID tokens, in a database of the test's own."""
-    return Accounts(Database(tmp_path / "portal.sqlite3", PORTAL_SCHEMA.read_text("utf-8")), clock)
+    return UsedIdTokens(Database(tmp_path / "portal.sqlite3", PORTAL_SCHEMA.read_text("utf-8")), clock)
 
 
 def test_the_portals_store_refuses_a_token_presented_twice(
@@ -263,7 +267,7 @@ def test_the_portals_store_refuses_a_token_presented_twice(
 ) -> None:
     clock = Clock()
     client = provider.client(clock=clock, accept_once=portal_replay_guard(tmp_path, clock)
-                             .accept_id_token_once)
+                             .accept_once)
     client.verify_id_token(issued.id_token, issued.nonce)
 
     with pytest.raises(LuxTrustError, match="already used"):
@@ -275,7 +279,7 @@ def test_the_portals_store_refuses_a_replay_within_the_leeway_after_expiry(
 ) -> None:
     clock = Clock()
     client = provider.client(clock=clock, accept_once=portal_replay_guard(tmp_path, clock)
-                             .accept_id_token_once)
+                             .accept_once)
     client.verify_id_token(issued.id_token, issued.nonce)
     # Past exp, yet within the leeway: the signature and claims still pass.
     clock.advance(issued.expires_at + LEEWAY_SECONDS / 2 - clock.timestamp())

@@ -1,4 +1,7 @@
-"""The portal as an OpenID Connect client of LuxTrust: authorization code flow with PKCE."""
+"""Signing in with LuxTrust as an OpenID Connect client: authorization code flow with PKCE.
+
+The portal and MyGuichet are both LuxTrust's clients, each with its own registration.
+"""
 
 import base64
 import hashlib
@@ -16,6 +19,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 from reference_server.clock import Clock
+from reference_server.storage import Database
 
 # A little slack for the two systems' clocks, as RFC 7519 allows.
 LEEWAY_SECONDS = 30
@@ -49,6 +53,30 @@ class LuxTrustIdentity:
     device_type: str
     device_serial: str
     device_label: str
+
+
+class UsedIdTokens:
+    """ID tokens already accepted, in a client's own database, so that a replay is refused.
+
+    The client's schema must have the table
+    ``used_id_tokens (token_hash TEXT PRIMARY KEY, expires_at REAL NOT NULL)``.
+    """
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def accept_once(self, id_token: str, expires_at: float) -> bool:
+        """Note an ID token as used; False when it was presented before (a replay)."""
+        token_hash = hashlib.sha256(id_token.encode()).hexdigest()
+        now = self._clock.timestamp()
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM used_id_tokens WHERE expires_at < ?", (now,))
+            inserted = conn.execute(
+                "INSERT OR IGNORE INTO used_id_tokens (token_hash, expires_at) VALUES (?, ?)",
+                (token_hash, expires_at),
+            ).rowcount
+        return inserted == 1
 
 
 def _s256(verifier: str) -> str:

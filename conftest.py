@@ -23,6 +23,8 @@ pytest_plugins = [
     "steps.delegation",
     "steps.one_time_codes",
     "steps.feedback",
+    "steps.myguichet",
+    "steps.phone",
 ]
 
 CATALOGUE = Path(__file__).parent / "features" / "requirements.toml"
@@ -31,6 +33,7 @@ GUIDE_TAGS = {
     "professionnel": "a scenario taken from the health professional quick guide",
     "refus": "a scenario checking that the portal refuses something",
     "horloge": "a scenario that needs the target's clock control",
+    "telephone": "a scenario run on an emulated phone (--phone-device), tapping instead of clicking",
 }
 
 

@@ -29,6 +29,9 @@ ID_PATTERN = re.compile(r"^(PAT|PRO)-(\d{2})-(\d{2})$")
 ID_LIKE_PATTERN = re.compile(r"^(PAT|PRO)-")
 REQUIRED_FIELDS: tuple[str, ...] = ("id", "guide", "page", "section", "text")
 UNCOVERED = "— non couvert"
+LEFT_OUT = "— left out:"
+# A requirement's status: tagged by a scenario, deliberately not covered (with a reason), or neither.
+COVERED_STATUS, LEFT_OUT_STATUS, UNCOVERED_STATUS = "covered", "left_out", "uncovered"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -41,6 +44,26 @@ class Requirement:
     page: int
     section: str
     text: str
+    left_out: str | None = None
+
+
+@dataclass(frozen=True)
+class GuideCounts:
+    """How many requirements of one guide are covered, left out with a reason, or uncovered."""
+
+    covered: int
+    left_out: int
+    uncovered: int
+
+    @property
+    def total(self) -> int:
+        """Return the number of requirements of the guide."""
+        return self.covered + self.left_out + self.uncovered
+
+    @property
+    def percent(self) -> float:
+        """Return the covered share in percent, 0 for an empty guide."""
+        return _percent(self.covered, self.total)
 
 
 @dataclass(frozen=True)
@@ -75,10 +98,35 @@ class Coverage:
         """Return whether at least one scenario is tagged with the requirement id."""
         return bool(self.scenarios_by_id.get(requirement_id))
 
+    def status(self, requirement: Requirement) -> str:
+        """Return whether a requirement is covered, left out with a reason, or uncovered."""
+        if self.is_covered(requirement.id):
+            return COVERED_STATUS
+        return LEFT_OUT_STATUS if requirement.left_out else UNCOVERED_STATUS
+
+    @property
+    def contradictions(self) -> list[Requirement]:
+        """Return the requirements marked left out that scenarios tag all the same."""
+        return [r for r in self.requirements if r.left_out and self.is_covered(r.id)]
+
+    @property
+    def uncovered(self) -> list[Requirement]:
+        """Return the requirements neither covered by a scenario nor left out with a reason."""
+        return [r for r in self.requirements if self.status(r) == UNCOVERED_STATUS]
+
     def totals(self, guide: str) -> tuple[int, int]:
         """Return (covered, total) requirement counts for one guide."""
-        ids = [r.id for r in self.requirements if r.guide == guide]
-        return sum(self.is_covered(i) for i in ids), len(ids)
+        counts = self.counts(guide)
+        return counts.covered, counts.total
+
+    def counts(self, guide: str) -> GuideCounts:
+        """Return the covered, left-out and uncovered requirement counts of one guide."""
+        statuses = [self.status(r) for r in self.requirements if r.guide == guide]
+        return GuideCounts(
+            covered=statuses.count(COVERED_STATUS),
+            left_out=statuses.count(LEFT_OUT_STATUS),
+            uncovered=statuses.count(UNCOVERED_STATUS),
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,6 +158,7 @@ def _parse_entry(path: Path, index: int, entry: Mapping[str, Any]) -> Requiremen
         page=entry["page"],
         section=entry["section"],
         text=entry["text"],
+        left_out=entry.get("left_out"),
     )
     _validate(f"{where} ({requirement.id})", requirement)
     return requirement
@@ -121,9 +170,10 @@ def _validate(where: str, requirement: Requirement) -> None:
     if not isinstance(requirement.page, int) or isinstance(requirement.page, bool):
         raise ValueError(f"{where}: page must be an integer, got {requirement.page!r}")
     for name in ("id", "guide", "section", "text"):
-        value = getattr(requirement, name)
-        if not isinstance(value, str) or not value.strip():
+        if not _is_text(getattr(requirement, name)):
             raise ValueError(f"{where}: {name} must be a non-empty string")
+    if requirement.left_out is not None and not _is_text(requirement.left_out):
+        raise ValueError(f"{where}: left_out must be a non-empty string (the reason)")
     match = ID_PATTERN.match(requirement.id)
     if match is None:
         raise ValueError(f"{where}: id {requirement.id!r} does not match PAT-NN-NN or PRO-NN-NN")
@@ -133,6 +183,11 @@ def _validate(where: str, requirement: Requirement) -> None:
         raise ValueError(f"{where}: id prefix {match.group(1)} does not match guide")
     if int(match.group(2)) != requirement.page:
         raise ValueError(f"{where}: id page {match.group(2)} differs from page {requirement.page}")
+
+
+def _is_text(value: object) -> bool:
+    """Return whether a catalogue value is a string with something besides whitespace."""
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _check_unique(path: Path, requirements: Sequence[Requirement]) -> None:
@@ -235,7 +290,7 @@ def coverage(catalogue: Sequence[Requirement], scenarios: Iterable[ScenarioRef])
 
 
 def _selected(cov: Coverage, guide: str, uncovered_only: bool) -> list[Requirement]:
-    """Return one guide's requirements in page then id order, optionally only uncovered ones."""
+    """Return one guide's requirements in page then id order, optionally only those not covered."""
     chosen = [
         r
         for r in cov.requirements
@@ -261,6 +316,7 @@ def render_coverage(cov: Coverage, *, uncovered_only: bool = False) -> str:
         lines.extend(_render_guide(cov, guide, uncovered_only))
     lines.extend(_render_totals(cov))
     lines.extend(_render_unknown(cov))
+    lines.extend(_render_contradictions(cov))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -275,28 +331,41 @@ def _render_guide(cov: Coverage, guide: str, uncovered_only: bool) -> list[str]:
         lines.append(f"Page {page} — {sections}")
         for requirement in requirements:
             lines.append(f"  {requirement.id}  {requirement.text}")
-            lines.extend(_render_scenarios(cov.scenarios_by_id.get(requirement.id, ())))
+            lines.extend(_render_status(cov, requirement))
         lines.append("")
     if not selected:
         lines.extend(["  (nothing to report)", ""])
     return lines
 
 
-def _render_scenarios(scenarios: Sequence[ScenarioRef]) -> list[str]:
-    """Render the scenarios covering a requirement, or the uncovered marker."""
-    if not scenarios:
-        return [f"      {UNCOVERED}"]
-    return [f"      {scenario.location}  {scenario.name}" for scenario in scenarios]
+def _render_status(cov: Coverage, requirement: Requirement) -> list[str]:
+    """Render the scenarios covering a requirement, its reason for being left out, or neither."""
+    scenarios = cov.scenarios_by_id.get(requirement.id, ())
+    lines = [f"      {scenario.location}  {scenario.name}" for scenario in scenarios]
+    if requirement.left_out and scenarios:
+        lines.append(f"      ! marked left out ({requirement.left_out}) yet tagged by the above")
+    elif requirement.left_out:
+        lines.append(f"      {LEFT_OUT} {requirement.left_out}")
+    elif not scenarios:
+        lines.append(f"      {UNCOVERED}")
+    return lines
 
 
 def _render_totals(cov: Coverage) -> list[str]:
-    """Render the covered / total line of each guide."""
+    """Render each guide's line of covered, left-out and uncovered counts."""
     lines = ["== Totals =="]
     for guide in GUIDES:
-        covered, total = cov.totals(guide)
-        lines.append(f"  {guide}: {covered}/{total} covered ({_percent(covered, total):.1f} %)")
+        lines.append(f"  {guide}: {_totals_phrase(cov.counts(guide))}")
     lines.append("")
     return lines
+
+
+def _totals_phrase(counts: GuideCounts) -> str:
+    """Return a guide's counts as a sentence fragment, e.g. '73/75 covered (97.3%), ...'."""
+    return (
+        f"{counts.covered}/{counts.total} covered ({counts.percent:.1f}%), "
+        f"{counts.left_out} left out with a reason, {counts.uncovered} uncovered"
+    )
 
 
 def _render_unknown(cov: Coverage) -> list[str]:
@@ -307,6 +376,20 @@ def _render_unknown(cov: Coverage) -> list[str]:
     for tag in cov.unknown_ids:
         locations = ", ".join(scenario.location for scenario in cov.unknown[tag])
         lines.append(f"  {tag}  ({locations})")
+    lines.append("")
+    return lines
+
+
+def _render_contradictions(cov: Coverage) -> list[str]:
+    """Render the requirements both marked left out and tagged by scenarios, if any."""
+    if not cov.contradictions:
+        return []
+    lines = ["== Left out yet covered (drop left_out or the tags) =="]
+    for requirement in cov.contradictions:
+        scenarios = cov.scenarios_by_id[requirement.id]
+        locations = ", ".join(scenario.location for scenario in scenarios)
+        lines.append(f"  {requirement.id}  ({locations})  left out: {requirement.left_out}")
+    lines.append("")
     return lines
 
 
@@ -317,6 +400,7 @@ def coverage_as_json(cov: Coverage, *, uncovered_only: bool = False) -> dict[str
             {
                 **_requirement_dict(requirement),
                 "covered": cov.is_covered(requirement.id),
+                "status": cov.status(requirement),
                 "scenarios": [_scenario_dict(s) for s in cov.scenarios_by_id[requirement.id]],
             }
             for guide in GUIDES
@@ -324,6 +408,7 @@ def coverage_as_json(cov: Coverage, *, uncovered_only: bool = False) -> dict[str
         ],
         "totals": {guide: _totals_dict(cov, guide) for guide in GUIDES},
         "unknown": {tag: [_scenario_dict(s) for s in cov.unknown[tag]] for tag in cov.unknown_ids},
+        "left_out_yet_covered": {r.id: _contradiction_dict(cov, r) for r in cov.contradictions},
     }
 
 
@@ -335,7 +420,14 @@ def _requirement_dict(requirement: Requirement) -> dict[str, Any]:
         "page": requirement.page,
         "section": requirement.section,
         "text": requirement.text,
+        "left_out": requirement.left_out,
     }
+
+
+def _contradiction_dict(cov: Coverage, requirement: Requirement) -> dict[str, Any]:
+    """Return a left-out requirement's reason with the scenarios that tag it all the same."""
+    scenarios = [_scenario_dict(s) for s in cov.scenarios_by_id[requirement.id]]
+    return {"left_out": requirement.left_out, "scenarios": scenarios}
 
 
 def _scenario_dict(scenario: ScenarioRef) -> dict[str, Any]:
@@ -345,8 +437,14 @@ def _scenario_dict(scenario: ScenarioRef) -> dict[str, Any]:
 
 def _totals_dict(cov: Coverage, guide: str) -> dict[str, Any]:
     """Return one guide's coverage totals as a dictionary."""
-    covered, total = cov.totals(guide)
-    return {"covered": covered, "total": total, "percent": _percent(covered, total)}
+    counts = cov.counts(guide)
+    return {
+        "covered": counts.covered,
+        "left_out": counts.left_out,
+        "uncovered": counts.uncovered,
+        "total": counts.total,
+        "percent": counts.percent,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,14 +472,21 @@ def _argument_parser() -> argparse.ArgumentParser:
         help="requirements catalogue (default: <features>/requirements.toml)",
     )
     parser.add_argument(
-        "--uncovered", action="store_true", help="list only the requirements without scenario"
+        "--uncovered",
+        action="store_true",
+        help="list only the requirements without scenario (left out ones with their reason)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--fail-uncovered",
+        action="store_true",
+        help="exit 1 when a requirement is neither covered nor left out with a reason",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the coverage report; return 1 when a scenario names an unknown requirement id."""
+    """Print the coverage report; return 1 on unknown ids, contradictions or, if asked, gaps."""
     args = _argument_parser().parse_args(argv)
     catalogue_path = args.catalogue or args.features / "requirements.toml"
     try:
@@ -400,4 +505,17 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print(render_coverage(cov, uncovered_only=args.uncovered), end="")
-    return 1 if cov.unknown else 0
+    return _exit_code(cov, fail_uncovered=args.fail_uncovered)
+
+
+def _exit_code(cov: Coverage, *, fail_uncovered: bool) -> int:
+    """Return 1 for catalogue findings (and uncovered requirements when asked), else 0."""
+    if fail_uncovered and cov.uncovered:
+        count = len(cov.uncovered)
+        print(f"{count} requirement(s) neither covered nor left out with a reason", file=sys.stderr)
+        return 1
+    return 1 if cov.unknown or cov.contradictions else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -32,6 +32,22 @@ class LuxTrustDevice:
 
 
 @dataclass(frozen=True)
+class MyGuichetSpace:
+    """A persona's private space on MyGuichet.lu: where it is and the contacts it holds."""
+
+    url: str
+    email: str | None
+    mobile: str | None
+
+    @classmethod
+    def from_json(cls, raw: object) -> "MyGuichetSpace | None":
+        """The space the target reports, if it gave the persona one."""
+        if not isinstance(raw, dict):
+            return None
+        return cls(url=str(raw["url"]), email=raw.get("email"), mobile=raw.get("mobile"))
+
+
+@dataclass(frozen=True)
 class Persona:
     """A person the target knows, with the letter, contacts and products a scenario needs."""
 
@@ -45,6 +61,7 @@ class Persona:
     mobile: str
     luxtrust: tuple[LuxTrustDevice, ...] = field(default=())
     profession: str | None = None
+    myguichet: MyGuichetSpace | None = None
 
     @classmethod
     def from_json(cls, raw: dict[str, object]) -> "Persona":
@@ -56,6 +73,7 @@ class Persona:
             **{name: str(raw[name]) for name in texts},
             luxtrust=tuple(LuxTrustDevice.from_json(d) for d in raw.get("luxtrust") or []),  # type: ignore[union-attr]
             profession=str(practice["profession"]) if isinstance(practice, dict) else None,
+            myguichet=MyGuichetSpace.from_json(raw.get("myguichet")),
         )
 
     def device(self, label: str) -> LuxTrustDevice:
@@ -94,7 +112,9 @@ class TestSupportClient:
 
     def create_persona(self, **fields: object) -> Persona:
         """Ask the target for a new person with an activation letter."""
-        return Persona.from_json(self._call("POST", "personas", fields))
+        # A target without a MyGuichet.lu says so with a 404: those scenarios cannot run there.
+        capability = "MyGuichet.lu private spaces" if fields.get("myguichet") else None
+        return Persona.from_json(self._call("POST", "personas", fields, capability=capability))
 
     def messages(self, to: str) -> list[Message]:
         """Messages sent to a number or address, newest first."""

@@ -14,11 +14,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line of the reference world."""
     parser = argparse.ArgumentParser(
         prog="python -m reference_server",
-        description="Serve the eSanté reference world (portal and messaging gateway) on 127.0.0.1.",
+        description="Serve the eSanté reference world (portal, LuxTrust, MyGuichet.lu, messaging gateway)"
+        " on 127.0.0.1.",
     )
     parser.add_argument("--port", type=int, default=0, help="portal port (default: a free one)")
     parser.add_argument("--messaging-port", type=int, default=0, help="gateway port (default: a free one)")
     parser.add_argument("--luxtrust-port", type=int, default=0, help="LuxTrust port (default: a free one)")
+    parser.add_argument("--myguichet-port", type=int, default=0,
+                        help="MyGuichet.lu port (default: a free one)")
     parser.add_argument("--test-support", action="store_true", help="serve the /_test/ interface")
     parser.add_argument("--data", type=Path, help="directory for the SQLite files (default: temporary)")
     parser.add_argument("--seed", type=int, help="seed for made-up persona data")
@@ -31,12 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     config = WorldConfig(
         data_dir=args.data, test_support=args.test_support,
         portal_port=args.port, messaging_port=args.messaging_port, luxtrust_port=args.luxtrust_port,
+        myguichet_port=args.myguichet_port,
     )
     world = World(config, persona_seed=args.seed)
     urls = world.start()
     print(f"Portal: {urls.portal}", flush=True)
     print(f"Messaging outbox: {urls.messaging}", flush=True)
     print(f"LuxTrust: {urls.luxtrust}", flush=True)
+    print(f"MyGuichet.lu: {urls.myguichet}", flush=True)
     if args.test_support:
         print(f"Test support: {urls.test_support}", flush=True)
     stop = threading.Event()

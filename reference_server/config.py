@@ -23,6 +23,7 @@ class WorldConfig:
     portal_port: int = 0
     messaging_port: int = 0
     luxtrust_port: int = 0
+    myguichet_port: int = 0
     activation_code_ttl: dt.timedelta = dt.timedelta(days=90)
     one_time_code_ttl: dt.timedelta = dt.timedelta(minutes=10)
     max_attempts: int = 5
@@ -38,4 +39,6 @@ class WorldConfig:
     dsp_max_document_bytes: int = 5 * 1024 * 1024
     # How long a fresh one-time code opens the account's sensitive settings.
     fresh_code_window: dt.timedelta = dt.timedelta(minutes=5)
+    # How long MyGuichet.lu's ticket to the DSP may wait for the browser to present it.
+    myguichet_ticket_ttl: dt.timedelta = dt.timedelta(seconds=60)
     hashing: HashingConfig = field(default_factory=HashingConfig)

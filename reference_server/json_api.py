@@ -1,8 +1,11 @@
-"""What the JSON test-support interfaces of every system share: reading bodies, refusing."""
+"""What the JSON interfaces of every system share: reading bodies, their contacts, refusing."""
 
 import json
+from collections.abc import Callable
 
 from bottle import HTTPResponse, request
+
+from reference_server.domain import contact
 
 
 def refusal(message: str, status: int = 400) -> HTTPResponse:
@@ -20,3 +23,13 @@ def json_body() -> dict[str, object]:
     if not isinstance(body, dict):
         raise refusal("the body must be a JSON object")
     return body
+
+
+def optional_contact(
+    body: dict[str, object], key: str, checker: Callable[[str], contact.ContactCheck]
+) -> str | None:
+    """An optional e-mail or mobile of a body, normalised; a malformed one is refused, not dropped."""
+    checked = contact.check_optional(body.get(key), checker)
+    if checked is not None and checked.error:
+        raise refusal(f"{key} is not valid: {checked.error}")
+    return checked.value if checked else None

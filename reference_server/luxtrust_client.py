@@ -30,6 +30,16 @@ class LuxTrustError(RuntimeError):
 
 
 @dataclass(frozen=True)
+class LuxTrustLink:
+    """How a site is registered with LuxTrust as an OpenID Connect client."""
+
+    issuer: str
+    client_id: str
+    client_secret: str
+    redirect_uri: str
+
+
+@dataclass(frozen=True)
 class PendingLogin:
     """What the portal keeps in the session between sending the browser away and its return."""
 
@@ -106,6 +116,14 @@ class LuxTrustClient:
         self._clock = clock
         self._metadata: dict[str, object] | None = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def for_link(
+        cls, link: LuxTrustLink, clock: Clock, accept_once: Callable[[str, float], bool]
+    ) -> "LuxTrustClient":
+        """A client with the registration a site holds at LuxTrust."""
+        return cls(link.issuer, link.client_id, link.client_secret, link.redirect_uri, clock,
+                   accept_once)
 
     def start(self) -> tuple[str, PendingLogin]:
         """The URL to send the browser to, and what to keep until it comes back."""

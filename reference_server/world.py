@@ -12,11 +12,14 @@ from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
 from reference_server.luxtrust.app import build as build_luxtrust
 from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
+from reference_server.luxtrust_client import LuxTrustLink
 from reference_server.messaging.app import create_app as create_messaging_app
 from reference_server.messaging.store import Outbox
+from reference_server.myguichet.app import build as build_myguichet
+from reference_server.myguichet.esante_client import EsanteLink
 from reference_server.portal.app import create_app as create_portal_app
 from reference_server.portal.messaging_client import MessagingClient
-from reference_server.portal.services import LuxTrustLink, PortalServices
+from reference_server.portal.services import MyGuichetLink, PortalServices
 from reference_server.serving import BackgroundServer
 
 
@@ -27,6 +30,7 @@ class WorldUrls:
     portal: str
     messaging: str
     luxtrust: str
+    myguichet: str
 
     @property
     def test_support(self) -> str:
@@ -34,8 +38,14 @@ class WorldUrls:
         return self.portal + "_test/"
 
 
+def _registration(issuer: str, client_id: str, site: str) -> LuxTrustLink:
+    """A site's registration at LuxTrust, with a fresh secret and its return address."""
+    return LuxTrustLink(issuer=issuer, client_id=client_id, client_secret=secrets.token_urlsafe(32),
+                        redirect_uri=site + "luxtrust/retour")
+
+
 class World:
-    """Start the gateway, then the portal that sends through it; stop both."""
+    """Start the gateway, LuxTrust, MyGuichet.lu and the portal, each knowing the others; stop them all."""
 
     def __init__(self, config: WorldConfig, persona_seed: int | None = None) -> None:
         # Without a data directory the world is ephemeral: a temporary one, removed at stop.
@@ -49,40 +59,50 @@ class World:
         self._persona_seed = persona_seed
         self._servers: list[BackgroundServer] = []
         self.urls: WorldUrls | None = None
+        # MyGuichet.lu's credentials at the portal, for tests of the partner API.
+        self.myguichet_partner: MyGuichetLink | None = None
 
     def start(self) -> WorldUrls:
         """Bind every port, build each system knowing the others' URLs, then serve them all."""
         messaging = self._bind("messaging", self.config.messaging_port)
         luxtrust = self._bind("luxtrust", self.config.luxtrust_port)
+        myguichet = self._bind("myguichet", self.config.myguichet_port)
         portal = self._bind("portal", self.config.portal_port)
         # Shared secrets stand for the credentials two real systems would exchange.
         token = secrets.token_urlsafe(32)
-        link = LuxTrustLink(
-            issuer=luxtrust.url,
-            client_id="esante-portal",
-            client_secret=secrets.token_urlsafe(32),
-            redirect_uri=portal.url + "luxtrust/retour",
-        )
+        portal_at_luxtrust = _registration(luxtrust.url, "esante-portal", portal.url)
+        myguichet_at_luxtrust = _registration(luxtrust.url, "myguichet-lu", myguichet.url)
+        partner = MyGuichetLink(myguichet.url, "myguichet-lu", secrets.token_urlsafe(32))
+        self.myguichet_partner = partner
         outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
         messaging.serve(create_messaging_app(outbox, token))
-        luxtrust.serve(self._luxtrust_app(link))
+        luxtrust.serve(self._luxtrust_app({
+            "Portail eSanté": portal_at_luxtrust, "MyGuichet.lu": myguichet_at_luxtrust,
+        }))
+        myguichet.serve(build_myguichet(
+            self.data_dir, self.clock, myguichet_at_luxtrust,
+            EsanteLink(portal.url, partner.client_id, partner.client_secret),
+            test_mode=self.config.test_support,
+        ))
         services = PortalServices.build(
-            self.config, self.clock, MessagingClient(messaging.url, token), link
+            self.config, self.clock, MessagingClient(messaging.url, token), portal_at_luxtrust,
+            partner,
         )
         portal.serve(create_portal_app(services, self._persona_seed))
-        self.urls = WorldUrls(portal=portal.url, messaging=messaging.url, luxtrust=luxtrust.url)
+        self.urls = WorldUrls(portal=portal.url, messaging=messaging.url, luxtrust=luxtrust.url,
+                              myguichet=myguichet.url)
         return self.urls
 
-    def _luxtrust_app(self, portal: LuxTrustLink) -> object:
-        """LuxTrust, with the portal registered as its OpenID Connect client."""
-        client = OidcClient(
-            client_id=portal.client_id,
-            client_secret=portal.client_secret,
-            redirect_uris=(portal.redirect_uri,),
-            name="Portail eSanté",
+    def _luxtrust_app(self, sites: dict[str, LuxTrustLink]) -> object:
+        """LuxTrust, with each site registered as its OpenID Connect client."""
+        clients = tuple(
+            OidcClient(client_id=link.client_id, client_secret=link.client_secret,
+                       redirect_uris=(link.redirect_uri,), name=name)
+            for name, link in sites.items()
         )
+        issuer = next(iter(sites.values())).issuer
         config = LuxTrustConfig(
-            issuer=portal.issuer, clients=(client,), test_support=self.config.test_support
+            issuer=issuer, clients=clients, test_support=self.config.test_support
         )
         hashing = self.config.hashing
         hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)

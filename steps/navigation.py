@@ -4,7 +4,7 @@
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from steps.pages.guide import control, phone_number, press, words
+from steps.pages.guide import by_role, control, phone_number, press, words
 from steps.pages.portal import HomePage, PatientSpacePage, PortalHeader
 
 
@@ -114,3 +114,11 @@ def _(page: Page, first: str, second: str) -> None:
     space = PatientSpacePage(page)
     expect(space.action(first), f"« {first} » is not offered").to_be_visible()
     expect(space.action(second), f"« {second} » is not offered").to_be_visible()
+
+
+@then(parsers.parse("l'onglet « {tab} » est ouvert"))
+def _(page: Page, tab: str) -> None:
+    """The tab is marked as the open one, as ARIA does: the current page, or the selected tab."""
+    marked_open = page.locator('[aria-current="page"], [role="tab"][aria-selected="true"]')
+    tabs = control(page, tab).or_(by_role(page, "tab", tab))
+    expect(tabs.and_(marked_open), f"the tab « {tab} » is not marked as the open one").to_be_visible()

@@ -13,7 +13,7 @@ Fonctionnalité: Étapes 4 et 5 – Autres moyens d'authentification et confirma
     Alors le message « Votre activation est terminée! » s'affiche
     Et « Connectez-vous » est proposé
 
-  @p6 @PAT-06-01 @p7 @PAT-07-01 @p8 @PAT-08-06 @PAT-08-07 @p9 @PAT-09-03 @PAT-09-05 @PAT-09-06
+  @p3 @PAT-03-02 @p6 @PAT-06-01 @p7 @PAT-07-01 @p8 @PAT-08-06 @PAT-08-07 @p9 @PAT-09-03 @PAT-09-05 @PAT-09-06
   @p10 @PAT-10-01 @p11 @PAT-11-01 @p12 @PAT-12-01 @p13 @PAT-13-02 @p14 @PAT-14-01
   Plan du scénario: Le patient active son compte de bout en bout
     Étant donné un patient qui a reçu son courrier d'activation

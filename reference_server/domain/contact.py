@@ -1,5 +1,6 @@
 """Mobile numbers and e-mail addresses a person gives to receive one-time codes."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -51,6 +52,13 @@ def check_email(raw: str) -> ContactCheck:
     except EmailNotValidError:
         return ContactCheck(text, "Cette adresse e-mail n'est pas valide.")
     return ContactCheck(result.normalized)
+
+
+def check_optional(raw: object, checker: Callable[[str], ContactCheck]) -> ContactCheck | None:
+    """Check a number or address that another system may leave out: None when it is absent."""
+    if raw is None or not str(raw).strip():
+        return None
+    return checker(str(raw))
 
 
 def check(channel: Channel, raw: str) -> ContactCheck:

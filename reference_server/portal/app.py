@@ -8,6 +8,7 @@ from reference_server.portal import (
     dsp,
     luxtrust_login,
     my_services,
+    myguichet_api,
     pages,
     sign_in,
     test_support,
@@ -43,6 +44,7 @@ def create_app(services: PortalServices, persona_seed: int | None = None) -> Bot
     account_app, account_pages = account.create_app(services)
     root.merge(account_app)
     root.merge(dsp.create_app(services))
+    root.merge(myguichet_api.create_app(services))
     purposes = _purposes(services, patient, professional, account_pages)
     root.merge(luxtrust_login.create_app(services, purposes))
     root.mount("/activation/", activation.create_app(services, patient, professional))

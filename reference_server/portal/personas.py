@@ -45,6 +45,8 @@ class PersonaSpec:
     matricule_digits: int = 13
     luxtrust: tuple[str, ...] = ()
     minor: bool = False
+    # Whether the person also has a MyGuichet.lu private space (patient guide pp. 4–5).
+    myguichet: bool = False
     # None: no DSP record is opened for the persona; a number: one is, with that many entries.
     dsp_documents: int | None = None
     trust_circle: int | None = None
@@ -76,8 +78,11 @@ class PersonaSpec:
         minor = raw.get("minor", False)
         if not isinstance(minor, bool) or (minor and kind != "patient"):
             raise PersonaError("minor is true or false, and true only for a patient")
+        myguichet = raw.get("myguichet", False)
+        if not isinstance(myguichet, bool):
+            raise PersonaError("myguichet is true or false")
         return cls(kind=kind, birth_date=birth_date, matricule_digits=int(digits),
-                   luxtrust=tuple(devices), minor=minor,
+                   luxtrust=tuple(devices), minor=minor, myguichet=myguichet,
                    dsp_documents=_count(raw, "dsp_documents", MAX_DOCUMENTS),
                    trust_circle=_count(raw, "trust_circle", MAX_TRUST_CIRCLE), **texts)
 

@@ -188,3 +188,20 @@ CREATE TABLE IF NOT EXISTS dsp_trace (
     action TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dsp_trace_by_record ON dsp_trace (record_id, id);
+
+-- MyGuichet.lu shares a person's national identifier with the Agence eSanté while their consent
+-- lasts (patient guide p. 5); a revoked consent keeps its row, with the time of revocation.
+CREATE TABLE IF NOT EXISTS myguichet_consents (
+    matricule TEXT PRIMARY KEY REFERENCES persons (matricule),
+    granted_at REAL NOT NULL,
+    revoked_at REAL
+);
+
+-- Single-use tickets with which MyGuichet.lu sends a signed-in person on to their DSP;
+-- only a hash of each ticket is kept.
+CREATE TABLE IF NOT EXISTS myguichet_tickets (
+    ticket_hash TEXT PRIMARY KEY,
+    matricule TEXT NOT NULL REFERENCES accounts (matricule),
+    expires_at REAL NOT NULL,
+    used_at REAL
+);

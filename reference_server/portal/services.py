@@ -6,11 +6,12 @@ from pathlib import Path
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
-from reference_server.luxtrust_client import LuxTrustClient, UsedIdTokens
+from reference_server.luxtrust_client import LuxTrustClient, LuxTrustLink, UsedIdTokens
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
 from reference_server.portal.dsp_records import DspRecords
 from reference_server.portal.messaging_client import MessagingClient
+from reference_server.portal.myguichet_partner import MyGuichetPartner
 from reference_server.portal.one_time_codes import OneTimeCodes
 from reference_server.portal.publications import Publications
 from reference_server.portal.register import Register
@@ -23,13 +24,17 @@ COOKIE_NAME = "esante_session"
 
 
 @dataclass(frozen=True)
-class LuxTrustLink:
-    """How the portal is registered with LuxTrust as an OpenID Connect client."""
+class MyGuichetLink:
+    """How MyGuichet.lu is registered with the portal as a partner: its address and credentials."""
 
-    issuer: str
+    url: str
     client_id: str
     client_secret: str
-    redirect_uri: str
+
+    @property
+    def test_support(self) -> str:
+        """MyGuichet.lu's own test-support interface, which the portal's /_test/ relays to."""
+        return self.url + "_test/"
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,20 @@ class PortalServices:
     guard: SignInGuard
     publications: Publications
     dsp: DspRecords
+    myguichet_partner: MyGuichetPartner
     # LuxTrust's own test-support interface, which the portal's /_test/ relays to.
     luxtrust_test_support: str | None
+    # MyGuichet.lu, when the world has one.
+    myguichet: MyGuichetLink | None = None
 
     @classmethod
     def build(
-        cls, config: WorldConfig, clock: Clock, messaging: MessagingClient, luxtrust: LuxTrustLink
+        cls,
+        config: WorldConfig,
+        clock: Clock,
+        messaging: MessagingClient,
+        luxtrust: LuxTrustLink,
+        myguichet: MyGuichetLink | None = None,
     ) -> "PortalServices":
         """Open the portal's database and wire its services."""
         schema = (Path(__file__).parent / SCHEMA_FILE).read_text(encoding="utf-8")
@@ -79,15 +92,10 @@ class PortalServices:
             ),
             messaging=messaging,
             accounts=accounts,
-            luxtrust=LuxTrustClient(
-                issuer=luxtrust.issuer,
-                client_id=luxtrust.client_id,
-                client_secret=luxtrust.client_secret,
-                redirect_uri=luxtrust.redirect_uri,
-                clock=clock,
-                accept_once=UsedIdTokens(db, clock).accept_once,
-            ),
+            luxtrust=LuxTrustClient.for_link(luxtrust, clock, UsedIdTokens(db, clock).accept_once),
             guard=SignInGuard(db, clock, config),
             dsp=DspRecords(db, clock, config.dsp_max_document_bytes),
+            myguichet_partner=MyGuichetPartner(db, clock, config.myguichet_ticket_ttl),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,
+            myguichet=myguichet,
         )

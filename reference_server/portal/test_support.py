@@ -44,6 +44,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
         devices = [_luxtrust_device(services, person, kind) for kind in spec.luxtrust]
         practice = services.register.practice(person.matricule)
         dsp = _seed_dsp(services, personas, person, spec) if spec.seeds_dsp else None
+        myguichet = _myguichet_space(services, person) if spec.myguichet else None
         response.status = 201
         return {
             "kind": person.kind,
@@ -59,6 +60,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
             "luxtrust": devices,
             **({"practice": asdict(practice)} if practice else {}),
             **({"dsp": dsp} if dsp else {}),
+            **({"myguichet": myguichet} if myguichet else {}),
         }
 
     @app.post("/luxtrust/approve")
@@ -126,19 +128,34 @@ def _luxtrust_device(services: PortalServices, person: Person, kind: str) -> dic
     return _relay(services, "devices", payload)
 
 
+def _myguichet_space(services: PortalServices, person: Person) -> dict[str, object]:
+    """Give the person a MyGuichet.lu private space, with the contacts MyGuichet.lu knows."""
+    if services.myguichet is None:
+        raise refusal("this world has no MyGuichet.lu", 404)
+    payload = {"national_id": person.matricule, "given_name": person.first_name,
+               "family_name": person.last_name, "email": person.email, "mobile": person.mobile}
+    space = _post("MyGuichet.lu", services.myguichet.test_support + "citizens", payload)
+    return {"url": services.myguichet.url, "email": space["email"], "mobile": space["mobile"]}
+
+
 def _relay(services: PortalServices, path: str, payload: dict[str, object]) -> dict[str, object]:
     """Call LuxTrust's test-support interface over HTTP, passing its refusals on."""
     if services.luxtrust_test_support is None:
         raise refusal("LuxTrust's test-support interface is not available", 404)
+    return _post("LuxTrust", services.luxtrust_test_support + path, payload)
+
+
+def _post(system: str, url: str, payload: dict[str, object]) -> dict[str, object]:
+    """POST JSON to another system's test-support interface, passing its refusals on."""
     request = urllib.request.Request(
-        services.luxtrust_test_support + path, data=json.dumps(payload).encode(), method="POST",
+        url, data=json.dumps(payload).encode(), method="POST",
         headers={"Content-Type": "application/json"},
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as answer:
             return json.load(answer)
     except urllib.error.HTTPError as error:
-        raise refusal(f"LuxTrust: {error.read().decode(errors='replace')}", error.code) from error
+        raise refusal(f"{system}: {error.read().decode(errors='replace')}", error.code) from error
 
 
 

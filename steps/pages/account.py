@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, by_role, control, labelled, press, submit
+from steps.pages.guide import act, activate, by_role, control, labelled, load_after, press, submit
 
 
 def form_of(page: Page, field: Locator) -> Locator:
@@ -26,9 +26,8 @@ class PasswordSignInPage:
         act(self.page, "field « Mot de passe »", lambda: self.password.fill(password))
         form = form_of(self.page, self.password)
         # The guide names no button here: the form's only button sends it.
-        with self.page.expect_response(lambda r: r.request.method == "POST"):
-            act(self.page, "the sign-in form's button", form.get_by_role("button").click)
-        self.page.wait_for_load_state()
+        load_after(self.page, lambda: act(self.page, "the sign-in form's button",
+                                          lambda: activate(self.page, form.get_by_role("button"))))
 
 
 class SignInCodePage:
@@ -103,9 +102,8 @@ class AuthenticationMeansTab:
 
     def remove(self, serial: str) -> None:
         """Remove a listed product."""
-        with self.page.expect_response(lambda r: r.request.method == "POST"):
-            act(self.page, f"« Supprimer » of product {serial}", self.remove_button(serial).click)
-        self.page.wait_for_load_state()
+        load_after(self.page, lambda: act(self.page, f"« Supprimer » of product {serial}",
+                                          lambda: activate(self.page, self.remove_button(serial))))
 
     def section(self, title: str) -> Locator:
         """A section of the tab, by its heading."""

@@ -4,7 +4,7 @@ from typing import ClassVar
 
 from playwright.sync_api import Download, Locator, Page
 
-from steps.pages.guide import act, by_role, labelled, press, words
+from steps.pages.guide import act, activate, by_role, labelled, press, words
 
 
 class Feedback:
@@ -40,7 +40,8 @@ class CguPage:
     def download_pdf(self) -> Download:
         """Download the CGU through « Téléchargeables en PDF en cliquant ici »."""
         with self.page.expect_download() as download:
-            act(self.page, "link « Téléchargeables en PDF en cliquant ici »", self.pdf_link.click)
+            act(self.page, "link « Téléchargeables en PDF en cliquant ici »",
+                lambda: activate(self.page, self.pdf_link))
         return download.value
 
 

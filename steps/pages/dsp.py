@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Download, Locator, Page
 
 from steps.pages.account import form_of
-from steps.pages.guide import act, by_role, control, labelled, press, submit, words
+from steps.pages.guide import act, activate, by_role, control, labelled, load_after, press, submit, words
 
 
 class DspPage:
@@ -43,7 +43,7 @@ class DspPage:
     def download(self, title: str) -> Download:
         """Download a listed document."""
         with self.page.expect_download() as download:
-            act(self.page, f"document « {title} »", self.document_link(title).click)
+            act(self.page, f"document « {title} »", lambda: activate(self.page, self.document_link(title)))
         return download.value
 
 
@@ -61,10 +61,10 @@ class AssistantsWindow:
         press(self.page, "Ajouter")
 
     def search(self, number: str) -> None:
-        """« Nom », then the insured number and « Rechercher »."""
+        """« Nom », then the insured number and « Rechercher », returning once the results show."""
         press(self.page, "Nom")
         act(self.page, "field « Numéro assuré »", lambda: self.insured_number.fill(number))
-        press(self.page, "Rechercher")
+        submit(self.page, "Rechercher")
 
     def result(self, name: str, number: str) -> Locator:
         """A search result: the name followed by the number in brackets."""
@@ -72,7 +72,9 @@ class AssistantsWindow:
 
     def choose(self, name: str, number: str) -> None:
         """Click on one's name among the results."""
-        act(self.page, f"result « {name} ({number}) »", self.result(name, number).click)
+        result = self.result(name, number)
+        load_after(self.page, lambda: act(self.page, f"result « {name} ({number}) »",
+                                          lambda: activate(self.page, result)))
 
     def save_as_assistant(self) -> None:
         """« Assistant DSP » as the type, the role left empty, then « ✓ »."""
@@ -82,7 +84,6 @@ class AssistantsWindow:
     def remove(self, name: str) -> None:
         """The « Supprimer » of one assistant's row."""
         button = self.page.get_by_role("button", name=re.compile(rf"^Supprimer\s+{re.escape(name)}$"))
-        with self.page.expect_response(lambda r: r.request.method == "POST"):
-            act(self.page, f"« Supprimer » of {name}", button.click)
-        self.page.wait_for_load_state()
+        load_after(self.page, lambda: act(self.page, f"« Supprimer » of {name}",
+                                          lambda: activate(self.page, button)))
 

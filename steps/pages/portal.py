@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, by_role, control, press
+from steps.pages.guide import act, activate, by_role, control, press
 
 
 class PortalHeader:
@@ -27,7 +27,7 @@ class PortalHeader:
 
     def open_menu(self, text: str) -> None:
         """Follow a main navigation entry."""
-        act(self.page, f"menu entry « {text} »", lambda: self.menu_entry(text).click())
+        act(self.page, f"menu entry « {text} »", lambda: activate(self.page, self.menu_entry(text)))
 
 
 class HomePage:

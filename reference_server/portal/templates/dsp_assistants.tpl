@@ -2,22 +2,23 @@
 <section class="dsp-card" id="assistants" aria-labelledby="assistants-title">
   <h2 id="assistants-title">Assistants</h2>
   % include('errors.tpl', errors=assistant_errors)
-  <table class="data" aria-labelledby="assistants-title">
-    <thead>
-      <tr>
-        <th scope="col">Nom</th>
-        <th scope="col">Type</th>
-        <th scope="col">Rôle</th>
-        <th scope="col"><span class="visually-hidden">Actions</span></th>
+% # On a phone its rows stack: see dsp_documents_table.tpl for the roles and data-labels.
+  <table class="data" role="table" aria-labelledby="assistants-title">
+    <thead role="rowgroup">
+      <tr role="row">
+        <th scope="col" role="columnheader">Nom</th>
+        <th scope="col" role="columnheader">Type</th>
+        <th scope="col" role="columnheader">Rôle</th>
+        <th scope="col" role="columnheader"><span class="visually-hidden">Actions</span></th>
       </tr>
     </thead>
-    <tbody>
+    <tbody role="rowgroup">
       % for assistant in assistants:
-      <tr>
-        <td>{{assistant.holder.full_name}}</td>
-        <td>{{assistant.type}}</td>
-        <td>{{assistant.role}}</td>
-        <td class="row-actions">
+      <tr role="row">
+        <td role="cell" data-label="Nom">{{assistant.holder.full_name}}</td>
+        <td role="cell" data-label="Type">{{assistant.type}}</td>
+        <td role="cell" data-label="Rôle">{{assistant.role}}</td>
+        <td role="cell" class="row-actions">
           <form method="post" action="{{base}}/assistants/supprimer" class="inline">
             <input type="hidden" name="csrf_token" value="{{csrf_token}}">
             <input type="hidden" name="assistant" value="{{assistant.id}}">
@@ -27,8 +28,8 @@
       </tr>
       % end
       % if row:
-      <tr class="new-row">
-        <td>
+      <tr role="row" class="new-row">
+        <td role="cell" data-label="Nom">
           % if row.chosen:
           <a href="{{base}}/assistants/recherche#assistants" title="Choisir une autre personne">{{row.chosen.full_name}} ({{row.chosen.matricule}})</a>
           <input type="hidden" name="matricule" value="{{row.chosen.matricule}}" form="new-assistant">
@@ -36,23 +37,23 @@
           <a class="pick" href="{{base}}/assistants/recherche#assistants">Nom</a>
           % end
         </td>
-        <td>
+        <td role="cell" data-label="Type">
           <label class="visually-hidden" for="assistant-type">Type</label>
           <select id="assistant-type" name="type" form="new-assistant">
             <option value="{{assistant_type}}" selected>{{assistant_type}}</option>
           </select>
         </td>
-        <td>
+        <td role="cell" data-label="Rôle">
           <label class="visually-hidden" for="assistant-role">Rôle</label>
           <input id="assistant-role" name="role" value="{{row.role}}" maxlength="100" autocomplete="off" form="new-assistant">
         </td>
-        <td class="row-actions">
+        <td role="cell" class="row-actions">
           <button type="submit" class="button button-small button-primary" form="new-assistant" title="Enregistrer l'assistant">✓</button>
           <a class="button button-small" href="{{base}}">Annuler</a>
         </td>
       </tr>
       % elif not assistants:
-      <tr><td class="empty" colspan="4">Aucune donnée disponible dans le tableau</td></tr>
+      <tr role="row"><td role="cell" class="empty" colspan="4">Aucune donnée disponible dans le tableau</td></tr>
       % end
     </tbody>
   </table>

@@ -3,32 +3,33 @@
 <section class="dsp-card" aria-labelledby="circle-title">
   <h2 id="circle-title">Cercle Médical de Confiance</h2>
   <p class="muted">Les professionnels de santé qui suivent ce patient.</p>
-  <table class="data" aria-labelledby="circle-title">
-    <thead>
-      <tr>
-        <th scope="col">Nom</th>
-        <th scope="col">Type</th>
-        <th scope="col">Rôle</th>
-        <th scope="col">Contact</th>
-        <th scope="col">E-mail</th>
-        <th scope="col">Cabinet</th>
-        <th scope="col">Depuis le</th>
+% # On a phone its rows stack: see dsp_documents_table.tpl for the roles and data-labels.
+  <table class="data" role="table" aria-labelledby="circle-title">
+    <thead role="rowgroup">
+      <tr role="row">
+        <th scope="col" role="columnheader">Nom</th>
+        <th scope="col" role="columnheader">Type</th>
+        <th scope="col" role="columnheader">Rôle</th>
+        <th scope="col" role="columnheader">Contact</th>
+        <th scope="col" role="columnheader">E-mail</th>
+        <th scope="col" role="columnheader">Cabinet</th>
+        <th scope="col" role="columnheader">Depuis le</th>
       </tr>
     </thead>
-    <tbody>
+    <tbody role="rowgroup">
       % for professional in circle:
-      <tr>
-        <td>{{professional.name}}</td>
-        <td>{{professional.type}}</td>
-        <td>{{professional.role}}</td>
-        <td><a href="tel:{{professional.contact.replace(' ', '')}}">{{professional.contact}}</a></td>
-        <td><a href="mailto:{{professional.email}}">{{professional.email}}</a></td>
-        <td>{{professional.practice}}</td>
-        <td>{{professional.since.strftime('%d/%m/%Y')}}</td>
+      <tr role="row">
+        <td role="cell" data-label="Nom">{{professional.name}}</td>
+        <td role="cell" data-label="Type">{{professional.type}}</td>
+        <td role="cell" data-label="Rôle">{{professional.role}}</td>
+        <td role="cell" data-label="Contact"><a href="tel:{{professional.contact.replace(' ', '')}}">{{professional.contact}}</a></td>
+        <td role="cell" data-label="E-mail"><a href="mailto:{{professional.email}}">{{professional.email}}</a></td>
+        <td role="cell" data-label="Cabinet">{{professional.practice}}</td>
+        <td role="cell" data-label="Depuis le">{{professional.since.strftime('%d/%m/%Y')}}</td>
       </tr>
       % end
       % if not circle:
-      <tr><td class="empty" colspan="7">Aucune donnée disponible dans le tableau</td></tr>
+      <tr role="row"><td role="cell" class="empty" colspan="7">Aucune donnée disponible dans le tableau</td></tr>
       % end
     </tbody>
   </table>

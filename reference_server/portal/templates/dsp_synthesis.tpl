@@ -13,26 +13,27 @@
     % include('dsp_upload.tpl')
     <section class="dsp-card" aria-labelledby="circle-title">
       <h2 id="circle-title">Cercle Médical de Confiance</h2>
-      <table class="data" aria-labelledby="circle-title">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">Type</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">Contact</th>
+% # On a phone its rows stack: see dsp_documents_table.tpl for the roles and data-labels.
+      <table class="data" role="table" aria-labelledby="circle-title">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">Nom</th>
+            <th scope="col" role="columnheader">Type</th>
+            <th scope="col" role="columnheader">Rôle</th>
+            <th scope="col" role="columnheader">Contact</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           % for professional in circle:
-          <tr>
-            <td>{{professional.name}}</td>
-            <td>{{professional.type}}</td>
-            <td>{{professional.role}}</td>
-            <td><a href="tel:{{professional.contact.replace(' ', '')}}">{{professional.contact}}</a></td>
+          <tr role="row">
+            <td role="cell" data-label="Nom">{{professional.name}}</td>
+            <td role="cell" data-label="Type">{{professional.type}}</td>
+            <td role="cell" data-label="Rôle">{{professional.role}}</td>
+            <td role="cell" data-label="Contact"><a href="tel:{{professional.contact.replace(' ', '')}}">{{professional.contact}}</a></td>
           </tr>
           % end
           % if not circle:
-          <tr><td class="empty" colspan="4">Aucune donnée disponible dans le tableau</td></tr>
+          <tr role="row"><td role="cell" class="empty" colspan="4">Aucune donnée disponible dans le tableau</td></tr>
           % end
         </tbody>
       </table>

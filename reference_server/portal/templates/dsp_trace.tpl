@@ -3,24 +3,25 @@
 <section class="dsp-card" aria-labelledby="trace-title">
   <h2 id="trace-title">Traçabilité</h2>
   <p class="muted">Chaque accès à ce dossier et chaque action qui y est faite, du plus récent au plus ancien.</p>
-  <table class="data" aria-labelledby="trace-title">
-    <thead>
-      <tr>
-        <th scope="col">Date</th>
-        <th scope="col">Qui</th>
-        <th scope="col">Action</th>
+% # On a phone its rows stack: see dsp_documents_table.tpl for the roles and data-labels.
+  <table class="data" role="table" aria-labelledby="trace-title">
+    <thead role="rowgroup">
+      <tr role="row">
+        <th scope="col" role="columnheader">Date</th>
+        <th scope="col" role="columnheader">Qui</th>
+        <th scope="col" role="columnheader">Action</th>
       </tr>
     </thead>
-    <tbody>
+    <tbody role="rowgroup">
       % for entry in entries:
-      <tr>
-        <td><time datetime="{{entry.at.isoformat(timespec='seconds')}}">{{entry.at.strftime('%d/%m/%Y %H:%M:%S')}}</time></td>
-        <td>{{entry.who}}</td>
-        <td>{{entry.action}}</td>
+      <tr role="row">
+        <td role="cell" data-label="Date"><time datetime="{{entry.at.isoformat(timespec='seconds')}}">{{entry.at.strftime('%d/%m/%Y %H:%M:%S')}}</time></td>
+        <td role="cell" data-label="Qui">{{entry.who}}</td>
+        <td role="cell" data-label="Action">{{entry.action}}</td>
       </tr>
       % end
       % if not entries:
-      <tr><td class="empty" colspan="3">Aucune donnée disponible dans le tableau</td></tr>
+      <tr role="row"><td role="cell" class="empty" colspan="3">Aucune donnée disponible dans le tableau</td></tr>
       % end
     </tbody>
   </table>

@@ -140,20 +140,24 @@ def text_of(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
+# A table labelled by a heading's id, whatever other attributes (such as its role) it has.
+TABLE = r'<table class="data"[^>]*? aria-labelledby="{labelled_by}"[^>]*>(.*?)</table>'
+
+
 def table_rows(reply: Reply, labelled_by: str) -> list[list[str]]:
     """The body rows of the table labelled by a heading's id, as the cells' texts."""
-    table = re.search(rf'<table class="data" aria-labelledby="{labelled_by}">(.*?)</table>', reply.body, re.S)
+    table = re.search(TABLE.format(labelled_by=labelled_by), reply.body, re.S)
     assert table is not None, f"no table labelled by {labelled_by}"
-    body = table.group(1).split("<tbody>", 1)[1]
+    body = re.split(r"<tbody[^>]*>", table.group(1), maxsplit=1)[1]
     return [[text_of(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
 
 
 def column_headers(reply: Reply, labelled_by: str) -> list[str]:
     """The column headers of the table labelled by a heading's id."""
-    table = re.search(rf'<table class="data" aria-labelledby="{labelled_by}">(.*?)</table>', reply.body, re.S)
+    table = re.search(TABLE.format(labelled_by=labelled_by), reply.body, re.S)
     assert table is not None, f"no table labelled by {labelled_by}"
-    return [text_of(h) for h in re.findall(r'<th scope="col">(.*?)</th>', table.group(1), re.S)]
+    return [text_of(h) for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table.group(1), re.S)]
 
 
 def links(reply: Reply) -> dict[str, str]:
@@ -170,7 +174,7 @@ def links(reply: Reply) -> dict[str, str]:
 
 def document_links(reply: Reply, labelled_by: str = "latest-title") -> dict[str, str]:
     """The documents of a table: title to download path."""
-    table = re.search(rf'<table class="data" aria-labelledby="{labelled_by}">(.*?)</table>', reply.body, re.S)
+    table = re.search(TABLE.format(labelled_by=labelled_by), reply.body, re.S)
     assert table is not None
     return {text_of(title): html.unescape(href)
             for href, title in re.findall(r'<a href="([^"]*)" download>(.*?)</a>', table.group(1), re.S)}

@@ -1,0 +1,155 @@
+"""« Dossier de Soins Partagé (DSP) » in « Mes données », and the consent in « Paramètres » (p. 5).
+
+MyGuichet.lu tells the portal of each consent before recording it itself, so that the two
+never disagree on whether the identifier may be shared.
+"""
+
+from typing import TYPE_CHECKING
+
+from bottle import Bottle, redirect
+
+from reference_server.myguichet.catalogue import DSP_NAME, Source
+from reference_server.myguichet.citizens import Citizen
+from reference_server.myguichet.esante_client import EsanteRefused, EsanteUnavailable
+from reference_server.sessions import current_session, flash, form_text
+
+if TYPE_CHECKING:
+    from reference_server.myguichet.app import MyGuichetServices, Pages
+
+BASE = f"/mes-donnees/{Source(DSP_NAME).slug}"
+OUTCOME_KEY = "esante_outcome"
+UNAVAILABLE = "Le service de l'Agence eSanté est momentanément indisponible. Veuillez réessayer plus tard."
+CONSENT_MISSING = (
+    "Veuillez cocher la case pour donner votre consentement au partage de votre identifiant national."
+)
+CGU_MISSING = "Veuillez accepter les Conditions Générales d'Utilisation pour activer votre compte eSanté."
+NO_CONTACT = (
+    "Votre profil MyGuichet.lu ne contient ni adresse e-mail ni numéro de téléphone : votre compte "
+    "eSanté ne peut pas être activé depuis MyGuichet.lu. Activez-le sur www.esante.lu avec le code "
+    "du courrier envoyé par l'Agence eSanté."
+)
+NOT_HERE = (
+    "Votre compte eSanté ne peut pas être activé depuis MyGuichet.lu. "
+    "Contactez le helpdesk de l'Agence eSanté au (+352) 27 12 50 18 33."
+)
+REVOKED = (
+    "Votre consentement est révoqué : MyGuichet.lu ne partage plus votre identifiant national avec "
+    "l'Agence eSanté. Votre compte eSanté reste accessible sur www.esante.lu."
+)
+TRAIL = (("/mes-donnees", "Mes données"), ("", "Dossier de Soins Partagé (DSP)"))
+
+
+class DspConsentPages:
+    """The DSP page's three steps (consent, CGU, activated) and the consent's revocation."""
+
+    def __init__(self, services: "MyGuichetServices", pages: "Pages") -> None:
+        self.services = services
+        self.pages = pages
+
+    def install(self, app: Bottle) -> None:
+        """Add the routes to MyGuichet.lu's app."""
+        app.route(BASE, "GET", self.show)
+        app.route(f"{BASE}/consentement", "POST", self.consent)
+        app.route(f"{BASE}/cgu", "POST", self.accept_cgu)
+        app.route(f"{BASE}/acces", "POST", self.open_dsp)
+        app.route("/parametres", "GET", self.settings)
+        app.route("/parametres/consentement-esante/revocation", "POST", self.revoke)
+
+    def show(self, errors: tuple[str, ...] = ()) -> str:
+        """The step the citizen is at: consent, then CGU, then their active account."""
+        citizen = self.pages.citizen()
+        consent = self.services.citizens.consent(citizen.national_id)
+        if consent is None or not consent.active:
+            revoked = consent.revoked_at.strftime("%d/%m/%Y") if consent and consent.revoked_at else None
+            return self._page("consent", errors, revoked_at=revoked)
+        try:
+            active = self.services.esante.has_account(citizen.national_id)
+        except EsanteRefused:
+            # The portal no longer holds the consent: asking again puts both sides in step.
+            return self._page("consent", errors)
+        except EsanteUnavailable:
+            return self._page("unavailable", (*errors, UNAVAILABLE))
+        if not active:
+            return self._page("cgu", errors)
+        return self._page("active", errors, outcome=current_session().data.pop(OUTCOME_KEY, None))
+
+    def consent(self) -> str:
+        """« Valider » the consent: the portal first, then MyGuichet.lu's own record."""
+        citizen = self.pages.citizen()
+        if form_text("consentement") != "oui":
+            return self.show((CONSENT_MISSING,))
+        try:
+            already_active = self.services.esante.grant_consent(citizen.national_id)
+        except (EsanteRefused, EsanteUnavailable):
+            return self.show((UNAVAILABLE,))
+        self.services.citizens.grant(citizen.national_id)
+        if already_active:
+            current_session().data[OUTCOME_KEY] = "already_active"
+        redirect(BASE)
+
+    def accept_cgu(self) -> str:
+        """« Valider » the CGU: the portal activates the account with MyGuichet.lu's contacts."""
+        citizen = self._consenting()
+        if form_text("cgu") != "oui":
+            return self.show((CGU_MISSING,))
+        if not citizen.email and not citizen.mobile:
+            return self.show((NO_CONTACT,))
+        try:
+            created = self.services.esante.activate(
+                citizen.national_id, citizen.email, citizen.mobile, self.pages.device()
+            )
+        except EsanteRefused:
+            return self.show((NOT_HERE,))
+        except EsanteUnavailable:
+            return self.show((UNAVAILABLE,))
+        current_session().data[OUTCOME_KEY] = "activated" if created else "already_active"
+        redirect(BASE)
+
+    def open_dsp(self) -> str:
+        """« Accéder à mon DSP »: a single-use ticket from the portal, then off to the portal."""
+        citizen = self._consenting()
+        try:
+            url = self.services.esante.dsp_ticket_url(citizen.national_id)
+        except EsanteRefused:
+            return self.show()
+        except EsanteUnavailable:
+            return self.show((UNAVAILABLE,))
+        redirect(url, 303)
+
+    def settings(self) -> str:
+        """« Paramètres »: the contacts MyGuichet.lu knows, and the eSanté consent."""
+        citizen = self.pages.citizen()
+        consent = self.services.citizens.consent(citizen.national_id)
+        granted_on = consent.granted_at.strftime("%d/%m/%Y") if consent else None
+        return self.pages.render("settings.tpl", "Paramètres", (("", "Paramètres"),),
+                                 consent=consent, granted_on=granted_on)
+
+    def revoke(self) -> str:
+        """« Révoquer mon consentement »: the portal is told first; if it cannot be, nothing changes."""
+        citizen = self.pages.citizen()
+        try:
+            self.services.esante.revoke_consent(citizen.national_id)
+        except (EsanteRefused, EsanteUnavailable):
+            flash(UNAVAILABLE)
+            redirect("/parametres")
+        self.services.citizens.revoke(citizen.national_id)
+        flash(REVOKED)
+        redirect("/parametres")
+
+    def _consenting(self) -> Citizen:
+        """The signed-in citizen, who must have consented; anyone else goes back to the consent."""
+        citizen = self.pages.citizen()
+        consent = self.services.citizens.consent(citizen.national_id)
+        if consent is None or not consent.active:
+            flash(CONSENT_MISSING)
+            redirect(BASE)
+        return citizen
+
+    def _page(self, step: str, errors: tuple[str, ...], **context: object) -> str:
+        """The DSP page at one step."""
+        context.setdefault("revoked_at", None)
+        context.setdefault("outcome", None)
+        return self.pages.render(
+            "dsp.tpl", "Mes données", TRAIL, step=step, errors=errors, base=BASE,
+            cgu_url=self.services.portal_url + "activation/cgu.pdf", **context,
+        )

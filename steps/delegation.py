@@ -57,8 +57,11 @@ def add_parent_as_assistant(page: Page, family: Family) -> None:
 
 
 def sign_out(page: Page) -> None:
-    """« Mon Compte » → « Déconnexion »."""
-    AccountMenu(page).open("Déconnexion")
+    """« Mon Compte » → « Déconnexion », done once « Connexion » is offered again."""
+    menu = AccountMenu(page)
+    menu.open("Déconnexion")
+    # Opening the next page before the sign-out's own page has come could abort it.
+    expect(menu.banner.get_by_role("link", name="Connexion", exact=True)).to_be_visible()
 
 
 def activated_child_with_parent_assistant(

@@ -1,6 +1,6 @@
 """MyGuichet.lu's pages: sign-in with LuxTrust, the private space, and the DSP consent (pp. 4–5)."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bottle import Bottle, HTTPError, redirect, request, response, static_file, template
@@ -178,7 +178,7 @@ def _open_private_space(services: MyGuichetServices, identity: LuxTrustIdentity)
     fresh.data = {
         "csrf": fresh.data["csrf"],
         CITIZEN_KEY: identity.national_id,
-        DEVICE_KEY: identity.__dict__,
+        DEVICE_KEY: asdict(identity),
     }
     replace_session(fresh)
 

@@ -18,6 +18,7 @@ from reference_server.myguichet import catalogue, test_support
 from reference_server.myguichet.citizens import Citizen, Citizens
 from reference_server.myguichet.dsp import DspConsentPages
 from reference_server.myguichet.esante_client import EsanteClient, EsanteLink
+from reference_server.myguichet.settings import SettingsPages
 from reference_server.sessions import (
     SessionPlugin,
     SessionStore,
@@ -84,6 +85,7 @@ def build(
     _sign_in_routes(app, services)
     _private_space_routes(app, services)
     DspConsentPages(services, Pages(services)).install(app)
+    SettingsPages(services, Pages(services)).install(app)
     app.route("/static/<name:path>", "GET", lambda name: static_file(name, root=str(HERE / "static")),
               skip=[SessionPlugin.name])
     if test_mode:

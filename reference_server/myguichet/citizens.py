@@ -64,6 +64,14 @@ class Citizens:
             ).fetchone()
         return Citizen(**dict(row)) if row else None
 
+    def set_contacts(self, national_id: str, *, email: str | None, mobile: str | None) -> None:
+        """Replace the citizen's e-mail address and mobile number, already checked."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE citizens SET email = ?, mobile = ? WHERE national_id = ?",
+                (email, mobile, national_id),
+            )
+
     def consent(self, national_id: str) -> Consent | None:
         """The citizen's eSanté consent, if they ever gave it."""
         with self._db.reading() as conn:

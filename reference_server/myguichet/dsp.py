@@ -1,4 +1,4 @@
-"""« Dossier de Soins Partagé (DSP) » in « Mes données », and the consent in « Paramètres » (p. 5).
+"""« Dossier de Soins Partagé (DSP) » in « Mes données »: consent, CGU and activation (p. 5).
 
 MyGuichet.lu tells the portal of each consent before recording it itself, so that the two
 never disagree on whether the identifier may be shared.
@@ -24,23 +24,19 @@ CONSENT_MISSING = (
 )
 CGU_MISSING = "Veuillez accepter les Conditions Générales d'Utilisation pour activer votre compte eSanté."
 NO_CONTACT = (
-    "Votre profil MyGuichet.lu ne contient ni adresse e-mail ni numéro de téléphone : votre compte "
-    "eSanté ne peut pas être activé depuis MyGuichet.lu. Activez-le sur www.esante.lu avec le code "
-    "du courrier envoyé par l'Agence eSanté."
+    "Votre profil MyGuichet.lu ne contient ni adresse e-mail ni numéro de téléphone : ajoutez-en "
+    "un dans l'onglet Paramètres pour activer votre compte eSanté depuis MyGuichet.lu, ou activez-le "
+    "sur www.esante.lu avec le code du courrier envoyé par l'Agence eSanté."
 )
 NOT_HERE = (
     "Votre compte eSanté ne peut pas être activé depuis MyGuichet.lu. "
     "Contactez le helpdesk de l'Agence eSanté au (+352) 27 12 50 18 33."
 )
-REVOKED = (
-    "Votre consentement est révoqué : MyGuichet.lu ne partage plus votre identifiant national avec "
-    "l'Agence eSanté. Votre compte eSanté reste accessible sur www.esante.lu."
-)
 TRAIL = (("/mes-donnees", "Mes données"), ("", "Dossier de Soins Partagé (DSP)"))
 
 
 class DspConsentPages:
-    """The DSP page's three steps (consent, CGU, activated) and the consent's revocation."""
+    """The DSP page's three steps: consent, CGU, and the activated account."""
 
     def __init__(self, services: "MyGuichetServices", pages: "Pages") -> None:
         self.services = services
@@ -52,8 +48,6 @@ class DspConsentPages:
         app.route(f"{BASE}/consentement", "POST", self.consent)
         app.route(f"{BASE}/cgu", "POST", self.accept_cgu)
         app.route(f"{BASE}/acces", "POST", self.open_dsp)
-        app.route("/parametres", "GET", self.settings)
-        app.route("/parametres/consentement-esante/revocation", "POST", self.revoke)
 
     def show(self, errors: tuple[str, ...] = ()) -> str:
         """The step the citizen is at: consent, then CGU, then their active account."""
@@ -115,26 +109,6 @@ class DspConsentPages:
         except EsanteUnavailable:
             return self.show((UNAVAILABLE,))
         redirect(url, 303)
-
-    def settings(self) -> str:
-        """« Paramètres »: the contacts MyGuichet.lu knows, and the eSanté consent."""
-        citizen = self.pages.citizen()
-        consent = self.services.citizens.consent(citizen.national_id)
-        granted_on = consent.granted_at.strftime("%d/%m/%Y") if consent else None
-        return self.pages.render("settings.tpl", "Paramètres", (("", "Paramètres"),),
-                                 consent=consent, granted_on=granted_on)
-
-    def revoke(self) -> str:
-        """« Révoquer mon consentement »: the portal is told first; if it cannot be, nothing changes."""
-        citizen = self.pages.citizen()
-        try:
-            self.services.esante.revoke_consent(citizen.national_id)
-        except (EsanteRefused, EsanteUnavailable):
-            flash(UNAVAILABLE)
-            redirect("/parametres")
-        self.services.citizens.revoke(citizen.national_id)
-        flash(REVOKED)
-        redirect("/parametres")
 
     def _consenting(self) -> Citizen:
         """The signed-in citizen, who must have consented; anyone else goes back to the consent."""

@@ -2,12 +2,25 @@
 <h1>Paramètres</h1>
 <section class="mg-card" aria-labelledby="coordonnees">
   <h2 id="coordonnees">Mes coordonnées</h2>
-  <dl class="mg-facts">
-    <dt>Adresse e-mail</dt>
-    <dd>{{citizen.email or "Non renseignée"}}</dd>
-    <dt>Numéro de téléphone</dt>
-    <dd>{{citizen.mobile or "Non renseigné"}}</dd>
-  </dl>
+  <p>Les administrations utilisent ces coordonnées pour vous contacter ; l'Agence eSanté les
+  reprend si vous activez votre compte eSanté depuis MyGuichet.lu.</p>
+  % if errors:
+  <div class="mg-errors" role="alert">
+    % for message in errors.values():
+    <p>{{message}}</p>
+    % end
+  </div>
+  % end
+  <form method="post" action="/parametres/coordonnees" novalidate>
+    <input type="hidden" name="csrf_token" value="{{csrf_token}}">
+    % for name, label, kind, autocomplete in (("email", "Adresse e-mail", "email", "email"), ("mobile", "Numéro de téléphone", "tel", "tel")):
+    <div class="mg-field">
+      <label for="{{name}}">{{label}}</label>
+      <input id="{{name}}" name="{{name}}" type="{{kind}}" autocomplete="{{autocomplete}}" value="{{typed[name]}}"{{!' aria-invalid="true"' if name in errors else ''}}>
+    </div>
+    % end
+    <button type="submit" class="mg-button">Enregistrer</button>
+  </form>
 </section>
 <section class="mg-card" aria-labelledby="partage-esante">
   <h2 id="partage-esante">Partage de mon identifiant national avec l'Agence eSanté</h2>

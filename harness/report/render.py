@@ -12,7 +12,9 @@ from bottle import template
 from harness.report.records import ScenarioRecord, StepRecord, step_sentence
 from harness.report.results import FAILED, RunResults, TestResult, count
 
-TEMPLATES = str(Path(__file__).parent / "templates")
+# Bottle caches compiled templates under the id of the lookup list: one list for the life of
+# the process, so that systems with templates of the same name never get each other's.
+TEMPLATES = [str(Path(__file__).parent / "templates")]
 _PHASES = {"setup": "setup, before the first step", "teardown": "teardown, after the last step"}
 
 
@@ -31,7 +33,7 @@ def render_report(results: RunResults, header: ReportHeader) -> str:
     scenarios = results.scenarios
     return template(
         "report",
-        template_lookup=[TEMPLATES],
+        template_lookup=TEMPLATES,
         header=header,
         totals=count(scenarios),
         unit_totals=count(results.unit_tests),

@@ -14,7 +14,9 @@ from bottle import Bottle, HTTPError, HTTPResponse, Route, request, response, te
 from reference_server.clock import Clock
 from reference_server.luxtrust.store import LuxTrustStore
 
-TEMPLATES = str(Path(__file__).parent / "templates")
+# Bottle caches compiled templates under the id of the lookup list: one list for the life of
+# the process, so that systems with templates of the same name never get each other's.
+TEMPLATES = [str(Path(__file__).parent / "templates")]
 STATIC = str(Path(__file__).parent / "static")
 COOKIE_NAME = "luxtrust_session"
 SESSION_KEY = "luxtrust.session"
@@ -125,7 +127,7 @@ def current_session() -> BrowserSession:
 def render(name: str, **context: object) -> str:
     """Render a template with the session's CSRF token; {{ }} escapes HTML."""
     context.setdefault("errors", {})
-    return template(name, template_lookup=[TEMPLATES], csrf_token=current_session().csrf_token, **context)
+    return template(name, template_lookup=TEMPLATES, csrf_token=current_session().csrf_token, **context)
 
 
 def form_text(name: str) -> str:
@@ -154,5 +156,5 @@ def _error_page(error: HTTPError) -> str:
     for name, value in SECURITY_HEADERS.items():
         response.set_header(name, value)
     return template(
-        "erreur.tpl", template_lookup=[TEMPLATES], heading=ERROR_HEADINGS[status], message=message
+        "erreur.tpl", template_lookup=TEMPLATES, heading=ERROR_HEADINGS[status], message=message
     )

@@ -7,7 +7,9 @@ from bottle import Bottle, HTTPError, request, response, template
 
 from reference_server.messaging.store import Outbox
 
-TEMPLATES = str(Path(__file__).parent / "templates")
+# Bottle caches compiled templates under the id of the lookup list: one list for the life of
+# the process, so that systems with templates of the same name never get each other's.
+TEMPLATES = [str(Path(__file__).parent / "templates")]
 CHANNELS = {"sms", "email"}
 
 
@@ -43,7 +45,7 @@ def create_app(outbox: Outbox, api_token: str) -> Bottle:
     def outbox_page() -> str:
         to = request.query.get("to") or ""
         return template(
-            "outbox", template_lookup=[TEMPLATES], messages=outbox.list(to or None), to=to
+            "outbox", template_lookup=TEMPLATES, messages=outbox.list(to or None), to=to
         )
 
     return app

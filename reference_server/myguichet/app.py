@@ -30,7 +30,9 @@ from reference_server.sessions import (
 from reference_server.storage import Database
 
 HERE = Path(__file__).parent
-TEMPLATES = str(HERE / "templates")
+# Bottle caches compiled templates under the id of the lookup list: one list for the life of
+# the process, so that systems with templates of the same name never get each other's.
+TEMPLATES = [str(HERE / "templates")]
 COOKIE_NAME = "myguichet_session"
 CITIZEN_KEY = "citizen"
 DEVICE_KEY = "luxtrust_device"
@@ -124,7 +126,7 @@ class Pages:
         # The last crumb is the page itself: shown, not linked.
         breadcrumb = [*crumbs[:-1], ("", crumbs[-1][1])] if crumbs else []
         return template(
-            name, template_lookup=[TEMPLATES], csrf_token=session.csrf_token,
+            name, template_lookup=TEMPLATES, csrf_token=session.csrf_token,
             flashes=take_flashes(), navigation=NAVIGATION, section=section, breadcrumb=breadcrumb,
             citizen=self.services.citizens.get(str(number)) if number else None, **context,
         )
@@ -226,6 +228,6 @@ def _security_headers() -> None:
 def _error_page(error: HTTPError) -> str:
     """A French error page; the layout shows no private navigation."""
     heading, message = ERRORS[error.status_code]
-    return template("error.tpl", template_lookup=[TEMPLATES], heading=heading, message=message,
+    return template("error.tpl", template_lookup=TEMPLATES, heading=heading, message=message,
                     csrf_token="", flashes=[], navigation=NAVIGATION, section=None,
                     breadcrumb=[], citizen=None)

@@ -100,7 +100,7 @@ def _error_page(error: HTTPError) -> str:
     message = error.body if error.status_code == 403 else DEFAULT_MESSAGES[error.status_code]
     return template(
         "error.tpl",
-        template_lookup=[TEMPLATES],
+        template_lookup=TEMPLATES,
         heading=ERROR_HEADINGS[error.status_code],
         message=message,
         helpdesk=HELPDESK,

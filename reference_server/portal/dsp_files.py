@@ -80,7 +80,7 @@ class BodyLimit:
 def _refusal(status: int, heading: str, message: str) -> HTTPResponse:
     """A French error page, rendered without a session since the body was never read."""
     page = template(
-        "error.tpl", template_lookup=[TEMPLATES], heading=heading, message=message, helpdesk=HELPDESK,
+        "error.tpl", template_lookup=TEMPLATES, heading=heading, message=message, helpdesk=HELPDESK,
         flashes=[], path=request.path, signed_in=None, csrf_token="",
     )
     # The unread body is left behind: the connection cannot be reused.

@@ -17,7 +17,9 @@ from reference_server.sessions import (
 __all__ = ["HELPDESK", "TEMPLATES", "SessionPlugin", "current_session", "flash", "form_text",
            "render", "replace_session"]
 
-TEMPLATES = str(Path(__file__).parent / "templates")
+# Bottle caches compiled templates under the id of the lookup list: one list for the life of
+# the process, so that systems with templates of the same name never get each other's.
+TEMPLATES = [str(Path(__file__).parent / "templates")]
 
 HELPDESK = {
     "phone": "(+352) 27 12 50 18 33",
@@ -32,7 +34,7 @@ def render(name: str, **context: object) -> str:
     flashes = take_flashes()
     return template(
         name,
-        template_lookup=[TEMPLATES],
+        template_lookup=TEMPLATES,
         csrf_token=session.csrf_token,
         helpdesk=HELPDESK,
         flashes=flashes,

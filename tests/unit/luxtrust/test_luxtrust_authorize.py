@@ -46,7 +46,7 @@ def test_other_mistakes_go_back_to_the_client_with_the_state(
     reply = luxtrust.authorize(Browser(luxtrust.issuer), request, **overrides)
 
     assert reply.status == 303
-    assert reply.location is not None and reply.location.startswith(REDIRECT_URI + "?")
+    assert reply.target is not None and reply.target.startswith(REDIRECT_URI + "?")
     query = reply.query()
     assert query["error"] == error
     assert query["error_description"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from luxtrust_http import LuxTrust, raw_request
+from luxtrust_http import LuxTrust
+from web_client import raw_request
 
 from conftest import start_luxtrust
 

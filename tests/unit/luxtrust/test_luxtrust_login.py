@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
-from luxtrust_http import CLIENT_ID, REDIRECT_URI, AuthorizationRequest, Browser, LuxTrust, Reply, raw_request
+from luxtrust_http import CLIENT_ID, REDIRECT_URI, AuthorizationRequest, Browser, LuxTrust
+from web_client import Reply, raw_request
 
 PRODUCTS = ["token", "smartcard", "signing_stick", "eid", "mobile"]
 LABELS = {
@@ -245,7 +246,7 @@ def test_cancelling_sends_access_denied_with_the_state(luxtrust: LuxTrust, step:
     reply = browser.post(path, {"action": "annuler"})
 
     assert reply.status == 303
-    assert (reply.location or "").startswith(REDIRECT_URI + "?")
+    assert (reply.target or "").startswith(REDIRECT_URI + "?")
     query = reply.query()
     assert query["error"] == "access_denied"
     assert query["error_description"]

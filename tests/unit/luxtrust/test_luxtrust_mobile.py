@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from luxtrust_http import PHONE_REQUEST, AuthorizationRequest, Browser, LuxTrust, json_request
+from luxtrust_http import PHONE_REQUEST, AuthorizationRequest, Browser, LuxTrust
+from web_client import json_request
 
 NOT_YET = "La connexion n'a pas encore été confirmée sur votre téléphone."
 
@@ -78,7 +79,7 @@ def test_the_phone_shows_the_request_and_its_approval_completes_the_login(luxtru
     answered = phone.post(f"/telephone/{device['serial']}", {"demande": request_id, "action": "approuver"})
 
     assert answered.status == 303
-    assert "Connexion approuvée." in phone.get(answered.location or "").text
+    assert "Connexion approuvée." in phone.get(answered.target or "").text
     assert "Aucune demande en attente." in phone.get(f"/telephone/{device['serial']}").text
     assert "code" in browser.post(path, {"action": "continuer"}).query()
 

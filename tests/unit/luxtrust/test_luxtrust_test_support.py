@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from luxtrust_http import LuxTrust, json_request, new_matricule, raw_request
+from luxtrust_http import LuxTrust, new_matricule
+from web_client import json_request, raw_request
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from luxtrust_http import OTHER_REDIRECT_URI, LuxTrust, raw_request
+from luxtrust_http import OTHER_REDIRECT_URI, LuxTrust
+from web_client import raw_request
 
 
 def assert_error(reply: object, error: str, status: int = 400) -> None:

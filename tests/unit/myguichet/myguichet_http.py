@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from luxtrust_flow import Token, location, log_in_at_luxtrust, token_of
-from server_http import Reply, Visitor, new_persona, raw_request
+from server_http import Visitor, new_persona
+from web_client import Reply, raw_request
 
 from reference_server.config import HashingConfig, WorldConfig
 from reference_server.portal.services import MyGuichetLink

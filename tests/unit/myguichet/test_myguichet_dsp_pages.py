@@ -13,7 +13,8 @@ from myguichet_http import (
     sign_in,
     signed_in_citizen,
 )
-from server_http import Reply, Visitor, activate, input_value, new_persona
+from server_http import Visitor, activate, input_value, new_persona
+from web_client import Reply
 
 CGU_STEP = "Conditions Générales d'Utilisation (CGU)"
 CONSENT_BOX = "Je consens à ce que MyGuichet.lu partage mon identifiant national avec l'Agence eSanté."

@@ -6,7 +6,8 @@ import re
 
 import pytest
 from myguichet_http import DSP_PAGE, PartnerWorld, new_citizen, session_cookie, sign_in, signed_in_citizen
-from server_http import Visitor, advance_clock, raw_request
+from server_http import Visitor, advance_clock
+from web_client import raw_request
 
 PRIVATE_PAGES = (
     "/mes-demarches", "/mes-donnees", "/mes-communications", "/parametres", DSP_PAGE,

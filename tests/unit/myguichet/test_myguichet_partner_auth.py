@@ -6,7 +6,7 @@ import base64
 
 import pytest
 from myguichet_http import API, PartnerApi, PartnerWorld, activation, consenting_patient
-from server_http import Reply, raw_request
+from web_client import Reply, raw_request
 
 # Every route of the API; the body, where the route reads one, is made for the persona.
 ROUTES = ("grant", "state", "revoke", "activate", "ticket")

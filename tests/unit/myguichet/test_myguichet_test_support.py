@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from myguichet_http import PartnerWorld
-from server_http import Reply, json_request, new_persona
+from server_http import new_persona
+from web_client import Reply, json_request
 
 
 def _enrol(world: PartnerWorld, **fields: object) -> Reply:

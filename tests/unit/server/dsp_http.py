@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from server_http import PASSWORD, Reply, Visitor, _send, activate, latest_code, new_persona
+from server_http import PASSWORD, Visitor, activate, latest_code, new_persona
+from web_client import Reply
 
 from reference_server.world import World
 
@@ -37,7 +38,7 @@ class DspVisitor(Visitor):
             headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
         )
         # The same sender as every other request of this visitor: its cookies, no redirects.
-        return self._remember(_send(self._opener, request))
+        return self.send(request)
 
 
 def multipart(boundary: str, fields: Mapping[str, str], files: Mapping[str, tuple[str, str, bytes]]) -> bytes:

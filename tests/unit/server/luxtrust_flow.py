@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pyotp
-from server_http import WIZARD, Reply, Visitor, json_request, latest_code, reach_step_3
+from server_http import WIZARD, Visitor, latest_code, reach_step_3
+from web_client import Reply, json_request
 
 from reference_server.clock import Clock
 from reference_server.domain import matricule

@@ -3,125 +3,31 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 import sqlite3
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from email.message import Message
-from http.cookiejar import Cookie, CookieJar
+from http.cookiejar import Cookie
 from pathlib import Path
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode
+
+from web_client import (
+    TIMEOUT,
+    FormBrowser,
+    Reply,
+    json_request,
+)
 
 from reference_server.world import World
 
-CSRF_INPUT = re.compile(r'<input type="hidden" name="csrf_token" value="([^"]*)">')
 WIZARD = "/activation/patient"
 CODE_REQUEST = "/activation/patient/demande-de-code"
 PASSWORD = "Motdepasse2024"
 SESSION_COOKIE = "esante_session"
-TIMEOUT = 10
 
 
-@dataclass(frozen=True)
-class Reply:
-    """One HTTP response, read whole."""
-
-    status: int
-    headers: Message
-    content: bytes
-
-    @property
-    def body(self) -> str:
-        """The body as text; the portal's pages are UTF-8."""
-        return self.content.decode(errors="replace")
-
-    @property
-    def location(self) -> str | None:
-        """The path a redirect points to, without scheme, host or query."""
-        target = self.headers.get("Location")
-        return urlsplit(target).path if target else None
-
-    @property
-    def text(self) -> str:
-        """The body with HTML entities decoded, to look for messages as a person reads them."""
-        return html.unescape(self.body)
-
-    def json(self) -> object:
-        """The body parsed as JSON."""
-        return json.loads(self.body)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Hand redirects back to the caller, who wants to see the 303 itself."""
-
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        """Decline every redirect, so urllib reports the 3xx response as it came."""
-        return None
-
-
-def _send(opener: urllib.request.OpenerDirector, request: urllib.request.Request) -> Reply:
-    """Send a request and return the reply whatever its status."""
-    try:
-        with opener.open(request, timeout=TIMEOUT) as response:
-            return Reply(response.status, response.headers, response.read())
-    except urllib.error.HTTPError as error:
-        with error:
-            return Reply(error.code, error.headers, error.read())
-
-
-def raw_request(
-    url: str, *, method: str = "GET", data: bytes | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> Reply:
-    """One request without cookies or redirects."""
-    opener = urllib.request.build_opener(_NoRedirect())
-    return _send(opener, urllib.request.Request(url, data=data, method=method,
-                                                headers=dict(headers or {})))
-
-
-def json_request(url: str, payload: object | None = None) -> Reply:
-    """A JSON POST to the test-support interface or the gateway, or a GET without a payload."""
-    data = json.dumps(payload).encode() if payload is not None else None
-    return raw_request(url, method="GET" if data is None else "POST", data=data,
-                       headers={"Content-Type": "application/json"})
-
-
-class Visitor:
-    """A person's browser reduced to what matters here: a cookie jar and the last CSRF token."""
-
-    def __init__(self, portal_url: str) -> None:
-        self.base = portal_url
-        self.jar = CookieJar()
-        self._opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
-        )
-        self.csrf_token = ""
-
-    def get(self, path: str) -> Reply:
-        """GET a page and remember the CSRF token it carries."""
-        return self._remember(_send(self._opener, urllib.request.Request(urljoin(self.base, path))))
-
-    def post(self, path: str, fields: Mapping[str, str], *, with_csrf: bool = True) -> Reply:
-        """POST a form, adding the session's CSRF token unless told not to or given one."""
-        form = dict(fields)
-        if with_csrf:
-            form.setdefault("csrf_token", self.csrf_token)
-        request = urllib.request.Request(
-            urljoin(self.base, path), data=urlencode(form).encode(), method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        return self._remember(_send(self._opener, request))
-
-    def _remember(self, reply: Reply) -> Reply:
-        """Keep the token of the latest form seen; it is the same for the whole session."""
-        found = csrf_token_in(reply.body)
-        if found:
-            self.csrf_token = found
-        return reply
+class Visitor(FormBrowser):
+    """A person's browser on the portal, whose session cookie the tests may look at."""
 
     @property
     def session_cookie(self) -> Cookie | None:
@@ -143,12 +49,6 @@ def input_value(reply: Reply, name: str) -> str | None:
     found = re.search(rf'<input id="{re.escape(name)}" name="{re.escape(name)}"[^>]*?value="([^"]*)"',
                       reply.body)
     return html.unescape(found.group(1)) if found else None
-
-
-def csrf_token_in(page: str) -> str | None:
-    """The value of the csrf_token hidden input of an HTML page, if it has one."""
-    found = CSRF_INPUT.search(page)
-    return found.group(1) if found else None
 
 
 # The test-support interface ------------------------------------------------------------------

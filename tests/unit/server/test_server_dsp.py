@@ -25,7 +25,8 @@ from dsp_http import (
     table_rows,
     trace_actions,
 )
-from server_http import Reply, field_errors, input_value, json_request, new_persona
+from server_http import field_errors, input_value, new_persona
+from web_client import Reply, json_request
 
 from reference_server.world import World
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from server_http import json_request, raw_request
+from web_client import json_request, raw_request
 
 from reference_server.world import World
 

@@ -13,7 +13,8 @@ from luxtrust_flow import (
     token_of,
     with_query,
 )
-from server_http import SESSION_COOKIE, Visitor, new_persona, raw_request
+from server_http import SESSION_COOKIE, Visitor, new_persona
+from web_client import raw_request
 
 from reference_server.world import World
 

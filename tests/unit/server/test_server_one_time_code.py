@@ -16,11 +16,11 @@ from server_http import (
     new_persona,
     other_code,
     portal_db,
-    raw_request,
     reach_step_3,
     resend_code,
     submit_one_time_code,
 )
+from web_client import raw_request
 
 from reference_server.domain import contact
 from reference_server.domain.contact import Channel

@@ -12,10 +12,10 @@ from server_http import (
     accept_cgu,
     field_errors,
     portal_db,
-    raw_request,
     stored_bytes,
     submit_code,
 )
+from web_client import raw_request
 
 from reference_server.world import World
 

@@ -6,17 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-from server_http import (
-    WIZARD,
-    Visitor,
-    ask_for_sms_code,
-    json_request,
-    messages_to,
-    new_persona,
-    raw_request,
-    reach_step_3,
-    resend_code,
-)
+from server_http import WIZARD, Visitor, ask_for_sms_code, messages_to, new_persona, reach_step_3, resend_code
+from web_client import json_request, raw_request
 
 from reference_server.domain import contact, matricule
 from reference_server.world import World

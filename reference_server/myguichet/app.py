@@ -35,6 +35,8 @@ HERE = Path(__file__).parent
 TEMPLATES = [str(HERE / "templates")]
 COOKIE_NAME = "myguichet_session"
 CITIZEN_KEY = "citizen"
+# Where a request keeps the citizen it has read, so that the check and the layout share it.
+CITIZEN_ENVIRON = "myguichet.citizen"
 DEVICE_KEY = "luxtrust_device"
 PENDING_KEY = "luxtrust_pending"
 SESSION_IDLE_SECONDS = 30 * 60
@@ -84,10 +86,11 @@ def build(
     )
     app = Bottle()
     app.install(SessionPlugin(services.sessions))
-    _sign_in_routes(app, services)
-    _private_space_routes(app, services)
-    DspConsentPages(services, Pages(services)).install(app)
-    SettingsPages(services, Pages(services)).install(app)
+    pages = Pages(services)
+    _sign_in_routes(app, services, pages)
+    _private_space_routes(app, pages)
+    DspConsentPages(services, pages).install(app)
+    SettingsPages(services, pages).install(app)
     app.route("/static/<name:path>", "GET", lambda name: static_file(name, root=str(HERE / "static")),
               skip=[SessionPlugin.name])
     if test_mode:
@@ -104,10 +107,16 @@ class Pages:
     def __init__(self, services: MyGuichetServices) -> None:
         self.services = services
 
+    def signed_in(self) -> Citizen | None:
+        """The citizen the session belongs to, read once per request."""
+        if CITIZEN_ENVIRON not in request.environ:
+            number = current_session().data.get(CITIZEN_KEY)
+            request.environ[CITIZEN_ENVIRON] = self.services.citizens.get(str(number)) if number else None
+        return request.environ[CITIZEN_ENVIRON]
+
     def citizen(self) -> Citizen:
         """The signed-in citizen; anyone else is sent to the home page to sign in."""
-        number = current_session().data.get(CITIZEN_KEY)
-        citizen = self.services.citizens.get(str(number)) if number else None
+        citizen = self.signed_in()
         if citizen is None:
             flash("Veuillez vous connecter à votre espace privé.")
             redirect("/")
@@ -121,20 +130,18 @@ class Pages:
                **context: object) -> str:
         """A page in MyGuichet.lu's layout; {{ }} escapes HTML."""
         session = current_session()
-        number = session.data.get(CITIZEN_KEY)
         crumbs = (HOME, *trail) if section else ()
         # The last crumb is the page itself: shown, not linked.
         breadcrumb = [*crumbs[:-1], ("", crumbs[-1][1])] if crumbs else []
         return template(
             name, template_lookup=TEMPLATES, csrf_token=session.csrf_token,
             flashes=take_flashes(), navigation=NAVIGATION, section=section, breadcrumb=breadcrumb,
-            citizen=self.services.citizens.get(str(number)) if number else None, **context,
+            citizen=self.signed_in(), **context,
         )
 
 
-def _sign_in_routes(app: Bottle, services: MyGuichetServices) -> None:
+def _sign_in_routes(app: Bottle, services: MyGuichetServices, pages: Pages) -> None:
     """The home page, the round trip to LuxTrust, and signing out."""
-    pages = Pages(services)
 
     @app.get("/")
     def home() -> str:
@@ -187,9 +194,8 @@ def _open_private_space(services: MyGuichetServices, identity: LuxTrustIdentity)
     replace_session(fresh)
 
 
-def _private_space_routes(app: Bottle, services: MyGuichetServices) -> None:
-    """« Mes démarches », « Mes données », « Mes communications » and « Paramètres »."""
-    pages = Pages(services)
+def _private_space_routes(app: Bottle, pages: Pages) -> None:
+    """« Mes démarches », « Mes données », « Mes communications »."""
 
     @app.get("/mes-demarches")
     def procedures() -> str:

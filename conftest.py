@@ -34,6 +34,8 @@ GUIDE_TAGS = {
     "refus": "a scenario checking that the portal refuses something",
     "horloge": "a scenario that needs the target's clock control",
     "telephone": "a scenario run on an emulated phone (--phone-device), tapping instead of clicking",
+    "reference": "a scenario on what the reference world does where the guides are silent",
+    "accessibilite": "a scenario on what WCAG 2.1 AA asks of the pages, beyond the guides",
 }
 
 

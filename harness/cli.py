@@ -23,18 +23,27 @@ ALL_TESTS = "tests"
 # pytest's exit code when it collected nothing: for a conformance run that is a failure.
 NO_TESTS_COLLECTED = 5
 
+# pytest owns --strict (strict markers, config and xfail), so the report plugin's option that
+# counts every verdict has another name; this command line still takes --strict for it.
+STRICT = "--strict"
+ALL_VERDICTS = "--all-verdicts"
+
 COMMANDS = {
     "setup": "find or install the Chromium the scenarios drive, and say which one",
     "run": "run the acceptance scenarios (tests/acceptance) and write reports/",
-    "test": "lint with ruff, then run the unit tests and every scenario (tests/)",
+    "test": "lint with ruff, then run the unit tests and every scenario (tests/), strictly",
     "coverage": "show which requirements the feature files cover",
     "serve": "serve the reference world with its /_test/ interface, for exploring by hand",
 }
 
 PASS_THROUGH = (
-    "Everything after the command goes to it unchanged: to pytest for run and test\n"
-    "(e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the server for serve.\n"
-    "Paths are relative to the repository root, wherever the command is started from."
+    "Everything after the command goes to it unchanged (but --strict, see verdicts): to pytest\n"
+    "for run and test (e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the server\n"
+    "for serve. Paths are relative to the repository root, wherever the command is started from.\n"
+    "\n"
+    "verdicts: conformance always decides the exit code. Reference behaviour and accessibility\n"
+    "count as well on the reference world (no --base-url, and always for test), and with\n"
+    f"--strict (pytest's {ALL_VERDICTS}); --conformance-only leaves them to the report."
 )
 EPILOG = "\n".join(
     ["commands:", *(f"  {name:<10}{text}" for name, text in COMMANDS.items()), "", PASS_THROUGH]
@@ -77,13 +86,24 @@ def names_test_paths(args: Sequence[str], root: Path = REPO_ROOT) -> bool:
     return False
 
 
+def verdict_arguments(args: Sequence[str]) -> list[str]:
+    """Return the pass-through arguments with --strict meaning the plugin's --all-verdicts."""
+    return [ALL_VERDICTS if arg == STRICT else arg for arg in args]
+
+
 def pytest_command(
-    target: str, passthrough: Sequence[str], root: Path = REPO_ROOT, python: str = sys.executable,
+    target: str,
+    passthrough: Sequence[str],
+    root: Path = REPO_ROOT,
+    python: str = sys.executable,
+    verdicts: Sequence[str] = (),
 ) -> list[str]:
-    """Build the pytest command line for a target directory and the user's arguments."""
+    """Build the pytest command line for a target directory, verdict options and user arguments."""
     # Named tests replace the default target; otherwise pytest would still run all of it.
     targets = [] if names_test_paths(passthrough, root) else [target]
-    return [python, "-m", "pytest", *targets, *report_options(), *passthrough]
+    # The user's arguments come last: of --all-verdicts and --conformance-only, the last wins.
+    user = verdict_arguments(passthrough)
+    return [python, "-m", "pytest", *targets, *report_options(), *verdicts, *user]
 
 
 def lint_command(python: str = sys.executable) -> list[str] | None:
@@ -143,11 +163,12 @@ def run_child(command: Sequence[str], cwd: Path | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
-def run_pytest(target: str, passthrough: Sequence[str]) -> int:
+def run_pytest(target: str, passthrough: Sequence[str], verdicts: Sequence[str] = ()) -> int:
     """Run pytest on a target with the reports, then map and explain its exit code."""
     reports_dir = REPO_ROOT / REPORTS_DIR
     clear_reports(reports_dir)
-    code = run_child(pytest_command(target, passthrough))
+    # The exit code is pytest's, as the report plugin set it from the verdicts that count.
+    code = run_child(pytest_command(target, passthrough, verdicts=verdicts))
     message = exit_message(code)
     if message:
         print(message, file=sys.stderr)
@@ -191,7 +212,8 @@ def cmd_test(args: Sequence[str]) -> int:
     elif (code := run_child(lint)) != 0:
         print("Lint errors: fix them (ruff check --fix helps), then test again.", file=sys.stderr)
         return code
-    return run_pytest(ALL_TESTS, args)
+    # The repository's own tests hold the reference world to all three verdicts.
+    return run_pytest(ALL_TESTS, args, verdicts=[ALL_VERDICTS])
 
 
 def cmd_coverage(args: Sequence[str]) -> int:

@@ -24,8 +24,9 @@ from pytest_bdd.utils import registry_get_safe
 from harness.report import records
 from harness.report.records import ScenarioRecord
 from harness.report.render import ReportHeader, render_report
-from harness.report.results import RunResults, build_summary
+from harness.report.results import RunResults, build_summary, exit_status
 from harness.report.summary import summary_lines
+from harness.verdicts import LOG
 
 RECORD_KEY = pytest.StashKey[ScenarioRecord]()
 REPORTS_KEY = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -38,7 +39,7 @@ DEFAULT_TARGET = "reference world"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Add the --reports-dir option."""
+    """Add the --reports-dir option and the options choosing which verdicts decide the run."""
     group = parser.getgroup("esante-report", "eSanté conformance report")
     group.addoption(
         "--reports-dir",
@@ -47,12 +48,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
         help="Directory of the HTML report, summary.json and evidence (default: reports).",
     )
+    # One destination for both options, so the last one given wins (the command line's own
+    # options come after the ones `conformance` adds). pytest itself owns --strict.
+    group.addoption(
+        "--all-verdicts",
+        dest="all_verdicts",
+        action="store_true",
+        default=None,
+        help="Strict: reference behaviour and accessibility count as well as conformance; a "
+        "finding fails its step (the default on the reference world, without --base-url).",
+    )
+    group.addoption(
+        "--conformance-only",
+        dest="all_verdicts",
+        action="store_false",
+        default=None,
+        help="Only conformance decides the exit code; reference behaviour and accessibility "
+        "are reported (the default with --base-url).",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the collector of results on the controller only."""
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(ReportWriter(config), "esante-report-writer")
+
+
+def strict_verdicts(config: pytest.Config) -> bool:
+    """Tell whether reference behaviour and accessibility count in this run."""
+    chosen = config.getoption("all_verdicts", default=None)
+    if chosen is not None:
+        return bool(chosen)
+    # The reference world must pass all three; another portal is judged on the guides alone.
+    return not config.getoption("base_url", default=None)
 
 
 def reports_dir(config: pytest.Config) -> Path:
@@ -73,9 +101,11 @@ def scenario_template(item: pytest.Item) -> ScenarioTemplate | None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
-    """Start a scenario's record before anything else, so even a skip or setup error names it."""
+    """Start the test's finding log and its scenario record first, so a setup error names it."""
     # A wrapper runs before every implementation, skip markers and fixtures included.
     item.stash[REPORTS_KEY] = {}
+    # Every test, scenario or not, starts with no finding: none leaks from the test before.
+    LOG.start(strict=strict_verdicts(item.config))
     template = scenario_template(item)
     if template is not None:
         callspec = getattr(item, "callspec", None)
@@ -96,6 +126,8 @@ def pytest_runtest_makereport(
     item.stash.setdefault(REPORTS_KEY, {})[report.when] = report
     record = item.stash.get(RECORD_KEY, None)
     if record is not None:
+        # Findings made by fixtures, outside any step, are noted with the phase's report.
+        records.note_findings(record, LOG.collected(), None)
         if report.when == "call":
             records.settle_interrupted_steps(record, report.outcome)
         # A copy: the report must keep what was true when it was made.
@@ -119,9 +151,12 @@ def pytest_bdd_before_step(
     step: Step,
     step_func: Callable[..., object],
 ) -> None:
-    """Mark the step as started and time it."""
+    """Note the findings made before the step, then mark the step as started and time it."""
     index = records.step_index(scenario, step)
     record = request.node.stash.get(RECORD_KEY, None)
+    if record is not None:
+        # Whatever was found since the last step (a fixture, say) was found outside the steps.
+        records.note_findings(record, LOG.collected(), None)
     if record is not None and index is not None:
         records.start_step(record, index)
     request.node.stash[STEP_START_KEY] = time.perf_counter()
@@ -135,9 +170,11 @@ def pytest_bdd_after_step(
     step_func: Callable[..., object],
     step_func_args: dict[str, object],
 ) -> None:
-    """Mark the step as passed."""
+    """Mark the step as passed, with the findings it made."""
     index = records.step_index(scenario, step)
     record = request.node.stash.get(RECORD_KEY, None)
+    if record is not None:
+        records.note_findings(record, LOG.collected(), _sentence(feature, step))
     if record is not None and index is not None:
         records.finish_step(record, index, records.PASSED, _step_duration(request.node))
 
@@ -151,9 +188,12 @@ def pytest_bdd_step_error(
     step_func_args: dict[str, object],
     exception: Exception,
 ) -> None:
-    """Mark the step as the failing one and keep its error."""
+    """Mark the step as the failing one and keep its error and the findings it made."""
     index = records.step_index(scenario, step)
     record = request.node.stash.get(RECORD_KEY, None)
+    if record is not None:
+        # Under strict verdicts the finding is the very error that failed the step.
+        records.note_findings(record, LOG.collected(), _sentence(feature, step))
     if record is not None and index is not None:
         records.fail_step(record, index, exception, _step_duration(request.node))
 
@@ -244,6 +284,11 @@ def _stop_trace(item: pytest.Item, context: Any) -> None:
         record["trace_error"] = records.error_text(error)
 
 
+def _sentence(feature: Feature, step: Step) -> str:
+    """Return a step as the feature file writes it."""
+    return records.step_sentence(records.verbatim_keyword(feature.filename, step), step.name)
+
+
 def _step_duration(item: pytest.Item) -> float:
     """Return the seconds since the current step started."""
     started = item.stash.get(STEP_START_KEY, None)
@@ -273,9 +318,19 @@ class ReportWriter:
         self.results.add(report)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        """Write report.html and summary.json."""
+        """Set the exit status the verdicts give, then write report.html and summary.json."""
         if self.config.option.collectonly:
             return
+        strict = strict_verdicts(self.config)
+        # pytest returns session.exitstatus as it is after this hook; the terminal reporter
+        # only reads it afterwards to warn about warnings on a passing run.
+        session.exitstatus = exit_status(
+            session.exitstatus,
+            strict=strict,
+            failed_reports=session.testsfailed,
+            advisory_failed_reports=self.results.advisory_failed_reports,
+            stopped=bool(session.shouldfail or session.shouldstop),
+        )
         directory = reports_dir(self.config)
         display_dir = str(self.config.getoption("reports_dir"))
         target = self.config.getoption("base_url", default=None) or DEFAULT_TARGET
@@ -285,12 +340,14 @@ class ReportWriter:
             target=str(target),
             faker_seed=seed,
             report_path=str(Path(display_dir) / "report.html"),
+            strict=strict,
         )
         header = ReportHeader(
             run_date=self.started.strftime("%Y-%m-%d %H:%M:%S %Z"),
             target=str(target),
             faker_seed=seed,
             reports_dir=Path(display_dir).as_posix(),
+            strict=strict,
         )
         directory.mkdir(parents=True, exist_ok=True)
         html = render_report(self.results, header)

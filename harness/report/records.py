@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TypedDict
@@ -13,10 +13,13 @@ from typing import TypedDict
 from pytest_bdd.parser import Scenario, Step
 
 from harness.requirements import ID_PATTERN
+from harness.verdicts import Finding, verdict_of
 
 # The key of the record among a test report's user_properties.
 USER_PROPERTY = "esante_scenario"
-PAGE_TAGS = ("p9", "patient", "professionnel")
+# The guide a scenario comes from comes first in its pages, then the guide's page tags (p1-p21).
+GUIDE_TAGS = ("patient", "professionnel")
+_PAGE_TAG = re.compile(r"p(\d+)")
 
 PASSED = "passed"
 FAILED = "failed"
@@ -38,6 +41,16 @@ class StepRecord(TypedDict):
     duration: float | None
 
 
+class FindingRecord(TypedDict):
+    """A reference or accessibility finding a step recorded, with the step it was made in."""
+
+    verdict: str
+    message: str
+    criterion: str | None
+    page: str | None
+    step: str | None
+
+
 class ScenarioRecord(TypedDict):
     """One scenario with its steps, its failure if any and the paths of its evidence."""
 
@@ -46,6 +59,8 @@ class ScenarioRecord(TypedDict):
     name: str
     line: int
     tags: list[str]
+    verdict: str
+    findings: list[FindingRecord]
     requirements: list[str]
     pages: list[str]
     steps: list[StepRecord]
@@ -69,8 +84,10 @@ def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
         "name": scenario.name,
         "line": scenario.line_number,
         "tags": tags,
+        "verdict": verdict_of(tags),
+        "findings": [],
         "requirements": requirement_ids(tags),
-        "pages": [tag for tag in tags if tag in PAGE_TAGS],
+        "pages": page_tags(tags),
         "steps": [_new_step(feature.filename, step) for step in scenario.steps],
         "failing_step": None,
         "error": None,
@@ -92,6 +109,15 @@ def scenario_tags(scenario: Scenario) -> list[str]:
 def requirement_ids(tags: Iterable[str]) -> list[str]:
     """Return the quick guides' requirement ids among the tags."""
     return sorted(tag for tag in tags if ID_PATTERN.match(tag))
+
+
+def page_tags(tags: Iterable[str]) -> list[str]:
+    """Return the guide and guide-page tags among the tags: the guide first, then pages in order."""
+    tags = set(tags)
+    guides = [tag for tag in GUIDE_TAGS if tag in tags]
+    pages = [tag for tag in tags if _PAGE_TAG.fullmatch(tag)]
+    # By number: p9 comes before p10, which sorting the text would not give.
+    return guides + sorted(pages, key=lambda tag: int(tag[1:]))
 
 
 def slug_for(nodeid: str) -> str:
@@ -151,6 +177,23 @@ def settle_interrupted_steps(record: ScenarioRecord, outcome: str) -> None:
         step["status"] = SKIPPED if outcome == SKIPPED else FAILED
         if step["status"] == FAILED and record["failing_step"] is None:
             record["failing_step"] = step_sentence(step["keyword"], step["text"])
+
+
+def note_findings(
+    record: ScenarioRecord, findings: Sequence[Finding], step: str | None
+) -> None:
+    """Add the findings the record does not have yet, as made during a step (None: outside)."""
+    # The test's log only grows, so the findings not yet noted are those past the record's count.
+    for finding in findings[len(record["findings"]):]:
+        record["findings"].append(
+            {
+                "verdict": finding.verdict,
+                "message": finding.message,
+                "criterion": finding.criterion,
+                "page": finding.page,
+                "step": step,
+            }
+        )
 
 
 def error_text(error: BaseException) -> str:

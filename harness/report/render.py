@@ -9,13 +9,41 @@ from typing import Any
 
 from bottle import template
 
-from harness.report.records import ScenarioRecord, StepRecord, step_sentence
-from harness.report.results import FAILED, RunResults, TestResult, count
+from harness.report.records import FindingRecord, ScenarioRecord, StepRecord, step_sentence
+from harness.report.results import (
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    RunResults,
+    TestResult,
+    count,
+    first_line,
+    scenario_criterion,
+    verdict_totals,
+)
+from harness.report.summary import criteria_text
+from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE
 
 # Bottle caches compiled templates under the id of the lookup list: one list for the life of
 # the process, so that systems with templates of the same name never get each other's.
 TEMPLATES = [str(Path(__file__).parent / "templates")]
 _PHASES = {"setup": "setup, before the first step", "teardown": "teardown, after the last step"}
+VERDICT_NAMES = {
+    CONFORMANCE: "conformance",
+    REFERENCE: "reference behaviour",
+    ACCESSIBILITY: "accessibility",
+}
+# What a failure means in each verdict: only a conformance failure is a failure of the portal.
+FAILURE_LABELS = {
+    CONFORMANCE: FAILED,
+    REFERENCE: "differs from the reference",
+    ACCESSIBILITY: "advisory",
+}
+STRICT_NOTE = "Strict: reference behaviour and accessibility count in the exit code."
+CONFORMANCE_ONLY_NOTE = (
+    "Only conformance decides the exit code; reference behaviour and accessibility are reported "
+    "(--all-verdicts counts them)."
+)
 
 
 @dataclass(frozen=True)
@@ -26,21 +54,74 @@ class ReportHeader:
     target: str
     faker_seed: Any
     reports_dir: str
+    strict: bool = False
 
 
 def render_report(results: RunResults, header: ReportHeader) -> str:
     """Return the HTML page of a run."""
     scenarios = results.scenarios
+    conformance = results.scenarios_of(CONFORMANCE)
+    verdicts = verdict_totals(results)
     return template(
         "report",
         template_lookup=TEMPLATES,
         header=header,
+        strict_note=STRICT_NOTE if header.strict else CONFORMANCE_ONLY_NOTE,
         totals=count(scenarios),
+        verdicts=verdicts,
+        criteria=criteria_text(verdicts[ACCESSIBILITY]["criteria"]),
         unit_totals=count(results.unit_tests),
-        failures=[_scenario_view(r, header) for r in scenarios if r.outcome == FAILED],
+        failures=[_scenario_view(r, header) for r in conformance if r.outcome == FAILED],
+        differences=_item_views(results, REFERENCE),
+        advisories=_item_views(results, ACCESSIBILITY),
         features=_feature_views(scenarios, header),
         unit_tests=[_unit_test_view(result) for result in results.unit_tests],
     )
+
+
+def totals_text(results: list[TestResult]) -> str:
+    """Return a feature's totals, a failure named as its verdict names it."""
+    labels = [_outcome_label(result) for result in results]
+    order = [PASSED, *dict.fromkeys(FAILURE_LABELS.values()), NOT_RUN]
+    # Passed is always said; the other outcomes only when some scenario had them.
+    parts = [f"{labels.count(label)} {label}" for label in order
+             if label == PASSED or label in labels]
+    return ", ".join(parts)
+
+
+def _item_views(results: RunResults, verdict: str) -> list[dict[str, Any]]:
+    """Return the differences or the advisories of a run: failed scenarios, then findings."""
+    views = [
+        _item_view(result, _record(result)["failing_step"], first_line(result.error_text),
+                   scenario_criterion(result), None)
+        for result in results.scenarios_of(verdict)
+        # A scenario failed by its own finding is shown once, through that finding.
+        if result.outcome == FAILED and not result.failed_by_finding
+    ]
+    views += [
+        _item_view(result, finding["step"], finding["message"], finding["criterion"],
+                   finding["page"])
+        for result in results.scenarios
+        for finding in result.findings
+        if finding["verdict"] == verdict
+    ]
+    return views
+
+
+def _item_view(
+    result: TestResult, step: str | None, message: str, criterion: str | None, page: str | None
+) -> dict[str, Any]:
+    """Return what the template shows of one difference or advisory."""
+    record = _record(result)
+    return {
+        "anchor": f"scenario-{record['slug']}",
+        "scenario": record["name"],
+        "feature": record["feature"],
+        "step": step,
+        "message": message,
+        "criterion": _wcag(criterion),
+        "page": page,
+    }
 
 
 def _feature_views(scenarios: list[TestResult], header: ReportHeader) -> list[dict[str, Any]]:
@@ -57,7 +138,7 @@ def _feature_views(scenarios: list[TestResult], header: ReportHeader) -> list[di
             {
                 "name": name,
                 "file": feature_file,
-                "totals": count(members),
+                "totals": totals_text(members),
                 "scenarios": [_scenario_view(result, header) for result in members],
             }
         )
@@ -68,13 +149,18 @@ def _scenario_view(result: TestResult, header: ReportHeader) -> dict[str, Any]:
     """Return what the template shows of one scenario."""
     record = _record(result)
     trace = record["trace"]
+    label = _outcome_label(result)
     return {
         "anchor": f"scenario-{record['slug']}",
         "nodeid": result.nodeid,
         "name": record["name"],
         "line": record["line"],
         "outcome": result.outcome,
-        "css": result.outcome.replace(" ", "-"),
+        "label": label,
+        "css": _css(label),
+        "verdict": VERDICT_NAMES.get(result.verdict, result.verdict),
+        "verdict_css": f"verdict-{result.verdict}",
+        "findings": [_finding_view(finding) for finding in result.findings],
         "tags": record["tags"],
         "requirements": record["requirements"],
         "pages": record["pages"],
@@ -90,6 +176,36 @@ def _scenario_view(result: TestResult, header: ReportHeader) -> dict[str, Any]:
         "trace_error": record["trace_error"],
         "trace_command": f"playwright show-trace {header.reports_dir}/{trace}" if trace else None,
     }
+
+
+def _finding_view(finding: FindingRecord) -> dict[str, Any]:
+    """Return what the template shows of one finding of a scenario."""
+    differs = finding["verdict"] == REFERENCE
+    return {
+        "css": "differs" if differs else "advisory",
+        "label": "differs from the reference" if differs else
+        f"accessibility advisory, {_wcag(finding['criterion'])}",
+        "message": finding["message"],
+        "step": finding["step"],
+        "page": finding["page"],
+    }
+
+
+def _outcome_label(result: TestResult) -> str:
+    """Return how the report names a scenario's outcome: a failure as its verdict names it."""
+    if result.outcome == FAILED:
+        return FAILURE_LABELS.get(result.verdict, FAILED)
+    return result.outcome
+
+
+def _css(label: str) -> str:
+    """Return the CSS class of an outcome label."""
+    return {FAILURE_LABELS[REFERENCE]: "differs"}.get(label, label.replace(" ", "-"))
+
+
+def _wcag(criterion: str | None) -> str:
+    """Return a WCAG criterion as the report names it."""
+    return f"WCAG {criterion}" if criterion else "WCAG criterion not named"
 
 
 def _step_view(step: StepRecord) -> dict[str, Any]:

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
-from harness.report.records import USER_PROPERTY, ScenarioRecord
+from harness.report.records import USER_PROPERTY, FindingRecord, ScenarioRecord
+from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, StrictFinding
 
 PASSED = "passed"
 FAILED = "failed"
 NOT_RUN = "not run"
 # Reports a rerun plugin emits for attempts it will repeat; only the last attempt counts.
 _FINAL_OUTCOMES = {"passed", "failed", "skipped"}
+# A failed accessibility scenario names its criterion in its error, e.g. "WCAG 1.3.1: ...".
+_WCAG_IN_TEXT = re.compile(r"WCAG\s*(\d+\.\d+\.\d+)")
+_CRITERION_NUMBER = re.compile(r"\d+\.\d+\.\d+")
+NO_CRITERION = "criterion not named"
 
 
 @dataclass
@@ -34,6 +41,21 @@ class TestResult:
     def is_scenario(self) -> bool:
         """Return whether the test is a pytest-bdd scenario."""
         return self.record is not None
+
+    @property
+    def verdict(self) -> str:
+        """Return the verdict the test belongs to; a test that is not a scenario is conformance."""
+        return self.record["verdict"] if self.record is not None else CONFORMANCE
+
+    @property
+    def findings(self) -> list[FindingRecord]:
+        """Return the findings the scenario's steps recorded."""
+        return self.record["findings"] if self.record is not None else []
+
+    @property
+    def failed_by_finding(self) -> bool:
+        """Return whether a strict run's finding is what failed the scenario."""
+        return self.record is not None and self.record["error_type"] == StrictFinding.__name__
 
     @property
     def outcome(self) -> str:
@@ -71,9 +93,12 @@ class RunResults:
     def __init__(self) -> None:
         """Start with no result."""
         self._results: dict[str, TestResult] = {}
+        # The failed reports, as pytest counts them, of reference and accessibility scenarios.
+        self.advisory_failed_reports = 0
 
     def add(self, report: pytest.TestReport) -> None:
         """Take in one report; a new setup of a test id starts its result afresh."""
+        self._count_failure(report)
         if report.outcome not in _FINAL_OUTCOMES:
             return
         # A retried or rerun test starts with a new setup report: its last attempt wins.
@@ -93,6 +118,18 @@ class RunResults:
         found = [result for result in self._results.values() if result.record is None]
         return sorted(found, key=lambda result: result.nodeid)
 
+    def scenarios_of(self, verdict: str) -> list[TestResult]:
+        """Return the scenarios of one verdict, in feature file and line order."""
+        return [result for result in self.scenarios if result.verdict == verdict]
+
+    def _count_failure(self, report: pytest.TestReport) -> None:
+        """Count an advisory scenario's failed report the way pytest's session counts failures."""
+        if not report.failed or hasattr(report, "wasxfail"):
+            return
+        record = scenario_record(report)
+        if record is not None and record["verdict"] != CONFORMANCE:
+            self.advisory_failed_reports += 1
+
 
 def count(results: Iterable[TestResult]) -> dict[str, int]:
     """Return how many results passed, failed and did not run."""
@@ -105,7 +142,7 @@ def count(results: Iterable[TestResult]) -> dict[str, int]:
 
 
 def build_summary(
-    results: RunResults, *, target: str, faker_seed: Any, report_path: str
+    results: RunResults, *, target: str, faker_seed: Any, report_path: str, strict: bool
 ) -> dict[str, Any]:
     """Return the machine-readable summary of a run (the content of summary.json)."""
     unit = count(results.unit_tests)
@@ -115,10 +152,93 @@ def build_summary(
         "faker_seed": faker_seed,
         "target": target,
         "report": report_path,
-        "failed_scenarios": [
-            _failed_scenario(result) for result in results.scenarios if result.outcome == FAILED
+        "strict": strict,
+        "verdicts": verdict_totals(results),
+        "failed_scenarios": [_failed_scenario(r) for r in _failed(results, CONFORMANCE)],
+        "differing_scenarios": [_differing_scenario(r) for r in _failed(results, REFERENCE)],
+        "advisory_scenarios": [_advisory_scenario(r) for r in _failed(results, ACCESSIBILITY)],
+        "findings": [
+            finding_entry(result, finding)
+            for result in results.scenarios
+            for finding in result.findings
         ],
     }
+
+
+def verdict_totals(results: RunResults) -> dict[str, dict[str, Any]]:
+    """Return the totals of each verdict: its scenarios and the findings of every scenario."""
+    reference = count(results.scenarios_of(REFERENCE))
+    accessibility = count(results.scenarios_of(ACCESSIBILITY))
+    criteria = advisory_criteria(results)
+    return {
+        CONFORMANCE: count(results.scenarios_of(CONFORMANCE)),
+        REFERENCE: {
+            "as_reference": reference["passed"],
+            "differs": reference["failed"],
+            "not_run": reference["not_run"],
+            "findings": len(_findings_of(results, REFERENCE)),
+        },
+        ACCESSIBILITY: {
+            **accessibility,
+            "advisories": sum(criteria.values()),
+            "criteria": criteria,
+        },
+    }
+
+
+def advisory_criteria(results: RunResults) -> dict[str, int]:
+    """Return how many accessibility advisories name each WCAG criterion, most frequent first."""
+    named = [criterion_key(finding["criterion"]) for finding in _findings_of(results, ACCESSIBILITY)]
+    # A scenario failed by its own finding is already counted through that finding.
+    named += [
+        criterion_key(scenario_criterion(result))
+        for result in _failed(results, ACCESSIBILITY)
+        if not result.failed_by_finding
+    ]
+    return dict(sorted(Counter(named).items(), key=lambda item: (-item[1], item[0])))
+
+
+def criterion_key(criterion: str | None) -> str:
+    """Return the number of a WCAG criterion ("1.3.1 Info and Relationships" gives "1.3.1")."""
+    if not criterion:
+        return NO_CRITERION
+    number = _CRITERION_NUMBER.search(criterion)
+    return number.group() if number else criterion
+
+
+def scenario_criterion(result: TestResult) -> str | None:
+    """Return the WCAG criterion a failed accessibility scenario's error names, if any."""
+    found = _WCAG_IN_TEXT.search(result.error_text or "")
+    return found.group(1) if found else None
+
+
+def finding_entry(result: TestResult, finding: FindingRecord) -> dict[str, Any]:
+    """Return the summary entry of a finding, naming its scenario."""
+    record = result.record
+    assert record is not None  # Only scenarios record findings.
+    return {
+        "scenario": record["name"],
+        "feature": record["feature"],
+        "step": finding["step"],
+        "verdict": finding["verdict"],
+        "criterion": finding["criterion"],
+        "message": finding["message"],
+        "page": finding["page"],
+    }
+
+
+def exit_status(
+    status: int, *, strict: bool, failed_reports: int, advisory_failed_reports: int, stopped: bool
+) -> int:
+    """Return the run's exit status: without strict verdicts, only conformance failures fail it."""
+    # Only a run that went to its end with failures is reconsidered: never an error, an
+    # interruption or a usage error, nor a run that -x or --maxfail cut short.
+    if strict or status != pytest.ExitCode.TESTS_FAILED or stopped:
+        return status
+    # Every failure pytest counted (collection errors included) must be an advisory one.
+    if failed_reports and failed_reports == advisory_failed_reports:
+        return pytest.ExitCode.OK
+    return status
 
 
 def scenario_record(report: pytest.TestReport) -> ScenarioRecord | None:
@@ -148,6 +268,27 @@ def skip_reason(report: pytest.TestReport) -> str:
     return str(longrepr or "skipped")
 
 
+def first_line(text: str | None) -> str:
+    """Return the first line of an error, which is what a one-line summary can show."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return lines[0] if lines else "no message"
+
+
+def _failed(results: RunResults, verdict: str) -> list[TestResult]:
+    """Return the failed scenarios of one verdict."""
+    return [result for result in results.scenarios_of(verdict) if result.outcome == FAILED]
+
+
+def _findings_of(results: RunResults, verdict: str) -> list[FindingRecord]:
+    """Return the findings of one verdict made in any scenario."""
+    return [
+        finding
+        for result in results.scenarios
+        for finding in result.findings
+        if finding["verdict"] == verdict
+    ]
+
+
 def _failed_scenario(result: TestResult) -> dict[str, Any]:
     """Return the summary entry of a failed scenario."""
     record = result.record
@@ -157,6 +298,25 @@ def _failed_scenario(result: TestResult) -> dict[str, Any]:
         "feature": record["feature"],
         "failing_step": record["failing_step"],
         "requirements": record["requirements"],
+    }
+
+
+def _differing_scenario(result: TestResult) -> dict[str, Any]:
+    """Return the summary entry of a reference scenario that differs from the reference."""
+    return {
+        **_failed_scenario(result),
+        "message": first_line(result.error_text),
+        "failed_by_finding": result.failed_by_finding,
+    }
+
+
+def _advisory_scenario(result: TestResult) -> dict[str, Any]:
+    """Return the summary entry of a failed accessibility scenario, an advisory."""
+    return {
+        **_failed_scenario(result),
+        "criterion": scenario_criterion(result),
+        "message": first_line(result.error_text),
+        "failed_by_finding": result.failed_by_finding,
     }
 
 

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from harness.report.results import NO_CRITERION, criterion_key
+from harness.verdicts import ACCESSIBILITY, REFERENCE
+
+STRICT_NOTE = "(strict: reference and accessibility count)"
+CONFORMANCE_ONLY_NOTE = (
+    "(conformance only decides the exit code; --all-verdicts counts the others)"
+)
+OUTSIDE_STEPS = "(outside the steps)"
+
 
 def summary_lines(summary: dict[str, Any]) -> list[str]:
     """Return the terminal lines summarising a run from its summary.json content."""
@@ -14,6 +23,7 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Scenarios: {scenarios['passed']} passed, {scenarios['failed']} failed, "
         f"{scenarios['not_run']} not run",
     ]
+    lines += verdict_lines(summary)
     # The main job runs scenarios only: a line of zero unit tests would just be noise there.
     if unit_tests["passed"] or unit_tests["failed"]:
         lines.append(f"Unit tests: {unit_tests['passed']} passed, {unit_tests['failed']} failed")
@@ -23,14 +33,116 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Report: {summary.get('report')}",
     ]
     lines += [_failure_line(failure) for failure in summary.get("failed_scenarios", [])]
+    lines += item_lines(summary)
     return lines
+
+
+def verdict_lines(summary: dict[str, Any]) -> list[str]:
+    """Return one line per verdict and the line saying which of them decide the exit code."""
+    verdicts = summary.get("verdicts")
+    # A summary written before the three verdicts has none of these lines to give.
+    if not verdicts:
+        return []
+    conformance = verdicts["conformance"]
+    return [
+        f"Conformance: {conformance['passed']} passed, {conformance['failed']} failed, "
+        f"{conformance['not_run']} not run",
+        _reference_line(verdicts["reference"]),
+        _accessibility_line(verdicts["accessibility"]),
+        STRICT_NOTE if summary.get("strict") else CONFORMANCE_ONLY_NOTE,
+    ]
+
+
+def item_lines(summary: dict[str, Any]) -> list[str]:
+    """Return a line per difference from the reference, then one per accessibility advisory."""
+    findings = summary.get("findings", [])
+    differs = [
+        _differs_line(item["feature"], item["name"], item["failing_step"], item["message"])
+        for item in summary.get("differing_scenarios", [])
+        # A scenario failed by its own finding is shown once, by that finding's line.
+        if not item.get("failed_by_finding")
+    ]
+    differs += [
+        _differs_line(item["feature"], item["scenario"], item["step"], item["message"], item["page"])
+        for item in findings
+        if item["verdict"] == REFERENCE
+    ]
+    advisories = [
+        _advisory_line(item["criterion"], item["feature"], item["name"], item["message"])
+        for item in summary.get("advisory_scenarios", [])
+        if not item.get("failed_by_finding")
+    ]
+    advisories += [
+        _advisory_line(
+            item["criterion"], item["feature"], item["scenario"], item["message"], item["page"]
+        )
+        for item in findings
+        if item["verdict"] == ACCESSIBILITY
+    ]
+    return differs + advisories
+
+
+def _reference_line(reference: dict[str, int]) -> str:
+    """Return the line of the reference behaviour verdict."""
+    differs = reference["differs"]
+    parts = [
+        f"{reference['as_reference']} as the reference",
+        f"{differs} {'differs' if differs == 1 else 'differ'} from the reference",
+    ]
+    if reference["not_run"]:
+        parts.append(f"{reference['not_run']} not run")
+    if reference["findings"]:
+        found = reference["findings"]
+        parts.append(f"{found} {'difference' if found == 1 else 'differences'} recorded by steps")
+    return "Reference behaviour: " + ", ".join(parts)
+
+
+def _accessibility_line(accessibility: dict[str, Any]) -> str:
+    """Return the line of the accessibility verdict, with its advisories by WCAG criterion."""
+    passed = accessibility["passed"]
+    parts = [f"{passed} {'scenario' if passed == 1 else 'scenarios'} passed"]
+    if accessibility["failed"]:
+        parts.append(f"{accessibility['failed']} failed")
+    if accessibility["not_run"]:
+        parts.append(f"{accessibility['not_run']} not run")
+    advisories = accessibility["advisories"]
+    text = f"{advisories} {'advisory' if advisories == 1 else 'advisories'}"
+    criteria = criteria_text(accessibility.get("criteria") or {})
+    parts.append(f"{text} ({criteria})" if criteria else text)
+    return "Accessibility: " + ", ".join(parts)
+
+
+def criteria_text(criteria: dict[str, int]) -> str:
+    """Return how many advisories name each criterion, e.g. "WCAG 3.3.1 ×2, WCAG 1.3.1 ×1"."""
+    return ", ".join(f"{_wcag(key)} ×{n}" for key, n in criteria.items())
 
 
 def _failure_line(failure: dict[str, Any]) -> str:
     """Return the line naming a failed scenario, its failing step and its requirement ids."""
-    step = failure.get("failing_step") or "(outside the steps)"
+    step = failure.get("failing_step") or OUTSIDE_STEPS
     requirements = ", ".join(failure.get("requirements") or []) or "none"
     return (
         f"FAILED {failure['feature']} > {failure['name']} | step: {step} "
         f"| requirements: {requirements}"
     )
+
+
+def _differs_line(
+    feature: str, scenario: str, step: str | None, message: str, page: str | None = None
+) -> str:
+    """Return the line of one difference from the reference, where it was seen and what."""
+    where = f" | page: {page}" if page else ""
+    return f"DIFFERS {feature} > {scenario} | step: {step or OUTSIDE_STEPS} | {message}{where}"
+
+
+def _advisory_line(
+    criterion: str | None, feature: str, scenario: str, message: str, page: str | None = None
+) -> str:
+    """Return the line of one accessibility advisory, its WCAG criterion first."""
+    where = f" | page: {page}" if page else ""
+    return f"ADVISORY {_wcag(criterion_key(criterion))} {feature} > {scenario}: {message}{where}"
+
+
+def _wcag(key: str) -> str:
+    """Return how a criterion key reads: "WCAG 1.3.1", or that none was named."""
+    return f"({NO_CRITERION})" if key == NO_CRITERION else f"WCAG {key}"

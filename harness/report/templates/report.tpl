@@ -16,15 +16,25 @@
     .passed { color: #1b6e2d; }
     .failed { color: #a4161a; }
     .not-run, .skipped { color: #8a5a00; }
+    .differs { color: #5a3e9b; }
+    .advisory { color: #0b5c78; }
     .muted, .file, .nodeid { color: #5b6b77; font-size: .9rem; }
     .badge { display: inline-block; min-width: 4.5rem; text-align: center; font-size: .8rem; font-weight: 700; text-transform: uppercase; border-radius: .3rem; padding: .05rem .4rem; color: #fff; }
     .badge.passed { background: #1b6e2d; }
     .badge.failed { background: #a4161a; }
     .badge.not-run { background: #8a5a00; }
+    .badge.differs { background: #5a3e9b; }
+    .badge.advisory { background: #0b5c78; }
+    .badge.verdict { background: #eef3f6; color: #1d2b36; border: 1px solid #b9c6cf; }
+    section.verdicts { border: 1px solid #d5dde3; border-radius: .3rem; padding: 0 1rem; margin: 1rem 0; background: #f7fafb; }
+    section.verdicts h2 { margin-top: 1rem; }
     details.scenario { border: 1px solid #d5dde3; border-left-width: .4rem; border-radius: .3rem; margin: .5rem 0; }
     details.scenario.passed { border-left-color: #1b6e2d; }
     details.scenario.failed { border-left-color: #a4161a; }
     details.scenario.not-run { border-left-color: #8a5a00; }
+    details.scenario.differs { border-left-color: #5a3e9b; }
+    details.scenario.advisory { border-left-color: #0b5c78; }
+    ul.findings li { margin: .2rem 0; }
     details.scenario > summary { cursor: pointer; padding: .4rem .6rem; }
     /* Only the badges and step statuses carry the outcome's colour, not the whole text. */
     details.scenario, ol.steps li { color: #1d2b36; }
@@ -66,11 +76,37 @@
       <td class="not-run">{{unit_totals["not_run"]}} not run</td>
     </tr>
   </table>
+  <section class="verdicts" aria-labelledby="verdicts-heading">
+    <h2 id="verdicts-heading">Verdicts</h2>
+    <p>{{strict_note}}</p>
+    <table class="totals">
+      <tr>
+        <th scope="row">Conformance</th>
+        <td class="passed">{{verdicts["conformance"]["passed"]}} passed</td>
+        <td class="failed">{{verdicts["conformance"]["failed"]}} failed</td>
+        <td class="not-run">{{verdicts["conformance"]["not_run"]}} not run</td>
+      </tr>
+      <tr>
+        <th scope="row">Reference behaviour</th>
+        <td class="passed">{{verdicts["reference"]["as_reference"]}} as the reference</td>
+        <td class="differs">{{verdicts["reference"]["differs"]}} {{"differs" if verdicts["reference"]["differs"] == 1 else "differ"}} from the reference</td>
+        <td class="not-run">{{verdicts["reference"]["not_run"]}} not run</td>
+        <td class="differs">{{verdicts["reference"]["findings"]}} {{"difference" if verdicts["reference"]["findings"] == 1 else "differences"}} recorded by steps</td>
+      </tr>
+      <tr>
+        <th scope="row">Accessibility</th>
+        <td class="passed">{{verdicts["accessibility"]["passed"]}} scenarios passed</td>
+        <td class="advisory">{{verdicts["accessibility"]["advisories"]}} {{"advisory" if verdicts["accessibility"]["advisories"] == 1 else "advisories"}}</td>
+        <td class="not-run">{{verdicts["accessibility"]["not_run"]}} not run</td>
+        <td class="advisory">{{criteria or "no criterion named"}}</td>
+      </tr>
+    </table>
+  </section>
 </header>
 <main>
 % if failures:
   <section>
-    <h2>Failed scenarios</h2>
+    <h2>Failed conformance scenarios</h2>
     <ul>
     % for s in failures:
       <li>
@@ -84,17 +120,44 @@
     </ul>
   </section>
 % end
+% if differences:
+  <section>
+    <h2>Differs from the reference</h2>
+    <ul>
+    % for d in differences:
+      <li class="differs-item">
+        <a href="#{{d["anchor"]}}">{{d["feature"]}} &gt; {{d["scenario"]}}</a>
+        — step: {{d["step"] or "(outside the steps)"}} — {{d["message"]}}{{(" — page: " + d["page"]) if d["page"] else ""}}
+      </li>
+    % end
+    </ul>
+  </section>
+% end
+% if advisories:
+  <section>
+    <h2>Accessibility advisories</h2>
+    <ul>
+    % for a in advisories:
+      <li class="advisory-item">
+        <strong>{{a["criterion"]}}</strong>
+        <a href="#{{a["anchor"]}}">{{a["feature"]}} &gt; {{a["scenario"]}}</a>: {{a["message"]}}{{(" — page: " + a["page"]) if a["page"] else ""}}
+      </li>
+    % end
+    </ul>
+  </section>
+% end
 % if not features:
   <p class="muted">No scenario ran.</p>
 % end
 % for f in features:
   <section>
     <h2>{{f["name"]}}</h2>
-    <p class="file">{{f["file"]}} — {{f["totals"]["passed"]}} passed, {{f["totals"]["failed"]}} failed, {{f["totals"]["not_run"]}} not run</p>
+    <p class="file">{{f["file"]}} — {{f["totals"]}}</p>
   % for s in f["scenarios"]:
     <details id="{{s["anchor"]}}" class="scenario {{s["css"]}}"{{!" open" if s["outcome"] == "failed" else ""}}>
       <summary>
-        <span class="badge {{s["css"]}}">{{s["outcome"]}}</span>
+        <span class="badge {{s["css"]}}">{{s["label"]}}</span>
+        <span class="badge verdict {{s["verdict_css"]}}">{{s["verdict"]}}</span>
         {{s["name"]}}
         % for requirement in s["requirements"]:
         <span class="tag requirement">{{requirement}}</span>
@@ -123,13 +186,26 @@
           <li class="{{step["css"]}}"><span class="status {{step["css"]}}">{{step["status"]}}</span> <span class="sentence">{{step["sentence"]}}</span><span class="duration">{{step["duration"]}}</span></li>
         % end
         </ol>
+      % if s["findings"]:
+        <p><strong>Findings:</strong></p>
+        <ul class="findings">
+        % for finding in s["findings"]:
+          <li class="{{finding["css"]}}"><span class="badge {{finding["css"]}}">{{finding["label"]}}</span> {{finding["message"]}}
+            <span class="muted">— step: {{finding["step"] or "(outside the steps)"}}{{(" — page: " + finding["page"]) if finding["page"] else ""}}</span></li>
+        % end
+        </ul>
+      % end
       % if s["outcome"] == "failed":
         % if s["failing_step"]:
         <p><strong>Failing step:</strong> {{s["failing_step"]}}</p>
         % else:
         <p><strong>Failed during:</strong> {{s["failed_phase"]}}</p>
         % end
+        % if s["label"] == "failed":
         <p><strong>Requirements not met:</strong> {{", ".join(s["requirements"]) or "none tagged"}}</p>
+        % else:
+        <p><strong>Outcome:</strong> {{s["label"]}} ({{s["verdict"]}} verdict)</p>
+        % end
         <p><strong>Error</strong>{{(" (" + s["error_type"] + ")") if s["error_type"] else ""}}:</p>
         <pre class="error">{{s["error"] or "no message"}}</pre>
       % end

@@ -187,7 +187,43 @@ def test_test_lints_then_runs_every_test(children: list[list[str]]):
     assert cli.main(["test", "-q"]) == 0
 
     assert children[0] == lint
-    assert children[1] == [sys.executable, "-m", "pytest", "tests", *REPORTS, "-q"]
+    assert children[1] == [
+        sys.executable, "-m", "pytest", "tests", *REPORTS, "--all-verdicts", "-q",
+    ]
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_test_can_still_be_told_conformance_only(children: list[list[str]]):
+    assert cli.main(["test", "--conformance-only"]) == 0
+
+    # The plugin's two options share one setting: the one given last wins.
+    assert children[1][-2:] == ["--all-verdicts", "--conformance-only"]
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_run_leaves_the_verdicts_to_the_target(children: list[list[str]]):
+    assert cli.main(["run", "--base-url", "http://portal"]) == 0
+
+    assert "--all-verdicts" not in children[0]
+    assert "--conformance-only" not in children[0]
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_strict_counts_every_verdict_instead_of_pytest_strict_mode(children: list[list[str]]):
+    assert cli.main(["run", "--base-url", "http://portal", "--strict"]) == 0
+
+    assert children[0][-3:] == ["--base-url", "http://portal", "--all-verdicts"]
+    assert "--strict" not in children[0]
+
+
+@pytest.mark.usefixtures("browser_found")
+@pytest.mark.parametrize("code", [0, 1, 2, 3, 4])
+def test_the_command_exits_with_the_code_pytest_and_the_plugin_set(
+    monkeypatch: pytest.MonkeyPatch, children: list[list[str]], code: int
+):
+    monkeypatch.setattr(cli, "run_child", lambda command, cwd=None: code)
+
+    assert cli.main(["run", "--base-url", "http://portal"]) == code
 
 
 @pytest.mark.usefixtures("browser_found")

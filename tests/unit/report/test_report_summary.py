@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from harness.report.records import requirement_ids, slug_for, step_sentence
+from harness.report.records import page_tags, requirement_ids, slug_for, step_sentence
 from harness.report.summary import summary_lines
 
 SUMMARY = {
@@ -80,3 +80,73 @@ def test_step_sentence_glues_elided_keywords():
 def test_summary_lines_leave_out_unit_tests_when_there_were_none():
     summary = {**SUMMARY, "unit_tests": {"passed": 0, "failed": 0}}
     assert not [line for line in summary_lines(summary) if line.startswith("Unit tests")]
+
+
+VERDICTS = {
+    "conformance": {"passed": 80, "failed": 0, "not_run": 2},
+    "reference": {"as_reference": 12, "differs": 1, "not_run": 0, "findings": 0},
+    "accessibility": {
+        "passed": 5, "failed": 0, "not_run": 0, "advisories": 3,
+        "criteria": {"3.3.1": 2, "1.3.1": 1},
+    },
+}
+DIFFERING = {
+    "name": "Le compte est bloqué", "feature": "Connexion", "failing_step": "Alors il est bloqué",
+    "requirements": [], "message": "still open after 5 attempts", "failed_by_finding": False,
+}
+ADVISORY_FINDING = {
+    "scenario": "Le compte est créé", "feature": "Création de compte", "step": "Quand il s'inscrit",
+    "verdict": "accessibility", "criterion": "1.3.1 Info and Relationships",
+    "message": "« Connexion » was found outside any banner landmark", "page": None,
+}
+VERDICT_SUMMARY = SUMMARY | {
+    "strict": False,
+    "verdicts": VERDICTS,
+    "differing_scenarios": [DIFFERING],
+    "advisory_scenarios": [],
+    "findings": [ADVISORY_FINDING],
+}
+
+
+def test_summary_lines_give_one_line_per_verdict_after_the_scenarios():
+    lines = summary_lines(VERDICT_SUMMARY)
+
+    assert lines[:5] == [
+        "Scenarios: 12 passed, 1 failed, 2 not run",
+        "Conformance: 80 passed, 0 failed, 2 not run",
+        "Reference behaviour: 12 as the reference, 1 differs from the reference",
+        "Accessibility: 5 scenarios passed, 3 advisories (WCAG 3.3.1 ×2, WCAG 1.3.1 ×1)",
+        "(conformance only decides the exit code; --all-verdicts counts the others)",
+    ]
+    assert "(strict: reference and accessibility count)" in summary_lines(
+        VERDICT_SUMMARY | {"strict": True}
+    )
+
+
+def test_summary_lines_name_each_difference_and_advisory():
+    lines = summary_lines(VERDICT_SUMMARY)
+
+    assert (
+        "DIFFERS Connexion > Le compte est bloqué | step: Alors il est bloqué "
+        "| still open after 5 attempts"
+    ) in lines
+    assert (
+        "ADVISORY WCAG 1.3.1 Création de compte > Le compte est créé: "
+        "« Connexion » was found outside any banner landmark"
+    ) in lines
+
+
+def test_a_scenario_failed_by_its_own_finding_is_named_once():
+    reference_finding = ADVISORY_FINDING | {"verdict": "reference", "criterion": None}
+    summary = VERDICT_SUMMARY | {
+        "differing_scenarios": [DIFFERING | {"failed_by_finding": True}],
+        "findings": [reference_finding],
+    }
+
+    assert len([line for line in summary_lines(summary) if line.startswith("DIFFERS")]) == 1
+
+
+def test_page_tags_keep_the_guide_then_every_page_in_order():
+    tags = ["PAT-01-02", "p10", "p9", "patient", "p21", "refus", "page", "p1x"]
+
+    assert page_tags(tags) == ["patient", "p9", "p10", "p21"]

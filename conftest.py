@@ -12,7 +12,10 @@ pytest_plugins = [
     "fixtures.browser",
     "fixtures.playwright_settings",
     "harness.report.plugin",
-    # Imported by the modules after it: listed first so that pytest can rewrite its asserts.
+    # The journeys the step modules share, first: pytest rewrites the asserts of the modules it
+    # marks before they are imported, and marking the package marks every journey module.
+    "steps.journeys",
+    "steps.journeys.actors",
     "steps.luxtrust",
     "steps.navigation",
     "steps.activation",
@@ -24,7 +27,7 @@ pytest_plugins = [
     "steps.one_time_codes",
     "steps.feedback",
     "steps.myguichet",
-    "steps.phone",
+    "steps.screen_fit",
 ]
 
 CATALOGUE = Path(__file__).parent / "features" / "requirements.toml"

@@ -12,6 +12,10 @@ class TargetCapabilityMissing(RuntimeError):
     """The target does not offer something a scenario needs; the scenario cannot run there."""
 
 
+class TargetContractError(RuntimeError):
+    """The target's test-support interface answered outside its documented contract."""
+
+
 @dataclass(frozen=True)
 class LuxTrustDevice:
     """A LuxTrust product issued to a persona, with what its owner needs to use it."""
@@ -47,6 +51,18 @@ class MyGuichetSpace:
         return cls(url=str(raw["url"]), email=raw.get("email"), mobile=raw.get("mobile"))
 
 
+# The persona's words the harness types: from the answer, else from the request.
+_PERSONA_TEXTS = ("matricule", "activation_code", "first_name", "last_name", "birth_date", "email", "mobile")
+
+
+def _required(raw: dict[str, object], asked: dict[str, object], name: str) -> str:
+    """One text field of a persona: the target's answer, else the request's, else a clear error."""
+    value = raw.get(name) or asked.get(name)
+    if not value:
+        raise TargetContractError(f"the target's persona has no {name!r}, which the contract requires")
+    return str(value)
+
+
 @dataclass(frozen=True)
 class Persona:
     """A person the target knows, with the letter, contacts and products a scenario needs."""
@@ -64,17 +80,31 @@ class Persona:
     myguichet: MyGuichetSpace | None = None
 
     @classmethod
-    def from_json(cls, raw: dict[str, object]) -> "Persona":
-        """Keep the fields the harness relies on and ignore any extra ones a target adds."""
-        texts = ("kind", "matricule", "activation_code", "first_name", "last_name", "birth_date",
-                 "email", "mobile")
+    def from_json(cls, raw: dict[str, object], requested: dict[str, object] | None = None) -> "Persona":
+        """Keep the fields the harness relies on; what the request already said need not come back.
+
+        The contract requires only the letter (matricule, activation code) and the contacts the
+        codes go to; names, birth date and kind default to what the harness asked for.
+        """
+        asked = requested or {}
         practice = raw.get("practice")
         return cls(
-            **{name: str(raw[name]) for name in texts},
+            kind=str(raw.get("kind") or asked.get("kind") or "patient"),
+            **{name: _required(raw, asked, name) for name in _PERSONA_TEXTS},
             luxtrust=tuple(LuxTrustDevice.from_json(d) for d in raw.get("luxtrust") or []),  # type: ignore[union-attr]
             profession=str(practice["profession"]) if isinstance(practice, dict) else None,
             myguichet=MyGuichetSpace.from_json(raw.get("myguichet")),
         )
+
+    def missing_from(self, requested: dict[str, object]) -> str | None:
+        """What the request asked for that the target did not give, said as a missing capability."""
+        products = {device.type for device in self.luxtrust}
+        lacking = [name for name in requested.get("luxtrust") or [] if name not in products]  # type: ignore[union-attr]
+        if lacking:
+            return f"LuxTrust test products ({', '.join(lacking)}) for its personas"
+        if requested.get("myguichet") and self.myguichet is None:
+            return "MyGuichet.lu private spaces for its personas"
+        return None
 
     def device(self, label: str) -> LuxTrustDevice:
         """The persona's LuxTrust product with that name (« Token », « LuxTrust Mobile »…)."""
@@ -100,6 +130,27 @@ class Message:
     code: str | None
     sent_at: str
 
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> "Message":
+        """Keep the fields the harness reads, tolerating a target's extra or missing ones."""
+        code = raw.get("code")
+        return cls(
+            to=str(raw.get("to") or ""),
+            channel=str(raw.get("channel") or ""),
+            subject=str(raw.get("subject") or ""),
+            body=str(raw.get("body") or ""),
+            code=str(code) if code else None,
+            sent_at=str(raw.get("sent_at") or ""),
+        )
+
+
+# Persona options the contract lists as optional: a target may not know them.
+_OPTIONAL_PERSONA_FIELDS = frozenset(
+    {"luxtrust", "matricule_digits", "minor", "dsp_documents", "trust_circle", "myguichet"}
+)
+# Answers by which a target refuses a request it does not understand.
+_REFUSALS = frozenset({400, 404, 422, 501})
+
 
 class TestSupportClient:
     """Talk to a portal's /_test/ interface over HTTP."""
@@ -112,14 +163,23 @@ class TestSupportClient:
 
     def create_persona(self, **fields: object) -> Persona:
         """Ask the target for a new person with an activation letter."""
-        # A target without a MyGuichet.lu says so with a 404: those scenarios cannot run there.
-        capability = "MyGuichet.lu private spaces" if fields.get("myguichet") else None
-        return Persona.from_json(self._call("POST", "personas", fields, capability=capability))
+        optional = sorted(set(fields) & _OPTIONAL_PERSONA_FIELDS)
+        # A target that refuses an option it does not know lacks that capability; so does one
+        # that leaves out the LuxTrust products or MyGuichet.lu space asked for.
+        capability = f"persona options {', '.join(optional)}" if optional else None
+        persona = Persona.from_json(
+            self._call("POST", "personas", fields, capability=capability, refusal_is_missing=bool(optional)),
+            fields,
+        )
+        lacking = persona.missing_from(fields)
+        if lacking:
+            raise TargetCapabilityMissing(f"the target's test-support interface gives no {lacking}")
+        return persona
 
     def messages(self, to: str) -> list[Message]:
         """Messages sent to a number or address, newest first."""
         listed = self._call("GET", f"messages?{urlencode({'to': to})}")
-        return [Message(**item) for item in listed]
+        return [Message.from_json(item) for item in listed]  # type: ignore[union-attr]
 
     def publish(self, kind: str, title: str) -> None:
         """Have the portal publish an event or a survey, as its editors would."""
@@ -142,7 +202,8 @@ class TestSupportClient:
         self._call("POST", "clock", {"advance_seconds": seconds}, capability="clock control")
 
     def _call(
-        self, method: str, path: str, payload: dict | None = None, capability: str | None = None
+        self, method: str, path: str, payload: dict | None = None, capability: str | None = None,
+        refusal_is_missing: bool = False,
     ) -> object:
         """One JSON request; a 404 on an optional capability means the target lacks it."""
         request = urllib.request.Request(
@@ -155,7 +216,7 @@ class TestSupportClient:
             with urllib.request.urlopen(request, timeout=self._timeout) as response:
                 return json.load(response)
         except urllib.error.HTTPError as error:
-            if error.code == 404:
+            if error.code == 404 or (refusal_is_missing and error.code in _REFUSALS):
                 what = capability or f"{method} {path.split('?')[0]}"
                 raise TargetCapabilityMissing(
                     f"the target's test-support interface has no {what} ({self.base})"

@@ -2,15 +2,26 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-import pytest
 from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.targets import Persona, TargetCapabilityMissing, TestSupportClient
-from steps.luxtrust import PRODUCT_TYPES, authenticate
+from harness.targets import Persona, TestSupportClient
+from steps.journeys.activation import (
+    activate_patient,
+    activate_patient_with_product,
+    choose_password,
+    enter_letter,
+    expect_step,
+    open_cgu,
+    start_wizard,
+    walk_to,
+)
+from steps.journeys.actors import Actor
+from steps.journeys.inputs import strong_password
+from steps.journeys.luxtrust import PRODUCT_TYPES
+from steps.journeys.target import advance_clock
 from steps.pages.activation import (
     ActivationCodeStep,
     CguPage,
@@ -18,239 +29,101 @@ from steps.pages.activation import (
     OtherMeansStep,
     PasswordStep,
     ProgressBar,
-    SecurityStep,
 )
 from steps.pages.guide import act, control, labelled, press, words
-from steps.pages.portal import PatientSpacePage
 
-STEP_NAMES = (
-    "Code d'activation",
-    "Mot de passe",
-    "Sécurisation de votre compte",
-    "Autres moyens d'authentification",
-    "Confirmation",
-)
 # A code that no letter carries: the real ones are five letters or digits, a dash, five more.
 WRONG_ACTIVATION_CODE = "AAAAA-22222"
-
-
-@dataclass
-class Activation:
-    """What a scenario's person has done so far: persona, password, the steps' addresses."""
-
-    persona: Persona
-    password: str = ""
-    # The address of each wizard step and page once seen, to come back to it by URL.
-    step_urls: dict[str, str] = field(default_factory=dict)
-    # The number or address one-time codes were sent to, and a replacement being proven.
-    code_destination: str = ""
-    new_contact: str = ""
-    # Whose LuxTrust products are used, when a scenario borrows someone else's.
-    luxtrust_holder: Persona | None = None
-    # The channel chosen for one-time codes at activation: « Mobile » or « E-mail ».
-    channel: str = "Mobile"
-    # Messages already sent to the account's means, to tell new ones apart.
-    messages_before: int = 0
-
-
-@pytest.fixture
-def luxtrust_holder(activation: Activation) -> Persona:
-    """The persona whose LuxTrust products the scenario's person uses."""
-    return activation.luxtrust_holder or activation.persona
-
-
-def strong_password(faker: Faker) -> str:
-    """A password that follows the guide's policy, with room to spare."""
-    return faker.password(length=12, special_chars=False, digits=True, upper_case=True)
-
-
-def local_mobile(e164: str) -> str:
-    """A Luxembourg number as people write it: 691 123 456."""
-    digits = e164.removeprefix("+352")
-    return " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
-
-
-def expect_step(page: Page, name: str, activation: Activation | None = None) -> None:
-    """Wait until the wizard's current step is the named one, noting its address."""
-    current = ProgressBar(page).current
-    expect(current, f"the wizard is not at step « {name} »").to_contain_text(name, ignore_case=True)
-    if activation is not None:
-        activation.step_urls[name] = page.url
-
-
-# Walking the wizard, for the steps that start somewhere in the middle --------------------------
-
-
-def open_cgu(page: Page) -> None:
-    """From the home page to the CGU, as the guide says (pp. 6–7)."""
-    PatientSpacePage(page).open()
-    PatientSpacePage(page).press("J'active mon compte")
-
-
-def start_wizard(page: Page, activation: Activation) -> None:
-    """Accept the CGU and reach step 1."""
-    open_cgu(page)
-    cgu = CguPage(page)
-    cgu.accept()
-    cgu.activate()
-    expect_step(page, STEP_NAMES[0], activation)
-
-
-def pass_step1(page: Page, activation: Activation, code: str | None = None) -> None:
-    """Matricule, « Oui », activation code, « Étape suivante »."""
-    step = ActivationCodeStep(page)
-    step.enter_matricule(activation.persona.matricule)
-    step.answer("Oui")
-    step.enter_code(code or activation.persona.activation_code)
-    step.next()
-
-
-def pass_step2(page: Page, activation: Activation, faker: Faker) -> None:
-    """A conforming password, twice."""
-    activation.password = strong_password(faker)
-    step = PasswordStep(page)
-    step.choose(activation.password, activation.password)
-    step.next()
-
-
-def send_code(page: Page, activation: Activation, channel: str) -> str:
-    """Choose the channel with the persona's number or address; return where the code went."""
-    persona = activation.persona
-    destination = persona.mobile if channel == "Mobile" else persona.email
-    typed = local_mobile(destination) if channel == "Mobile" else destination
-    SecurityStep(page).choose_channel(channel, typed)
-    activation.code_destination = destination
-    return destination
-
-
-def latest_code(test_support: TestSupportClient, destination: str) -> str:
-    """The code of the newest message sent to a number or address."""
-    messages = [m for m in test_support.messages(destination) if m.code]
-    assert messages, f"no one-time code was sent to {destination}"
-    return str(messages[0].code)
-
-
-def walk_to(
-    page: Page, activation: Activation, faker: Faker, test_support: TestSupportClient, target: str
-) -> None:
-    """Walk the wizard through the guide's steps until the named step shows."""
-    start_wizard(page, activation)
-    actions: list[Callable[[], None]] = [
-        lambda: pass_step1(page, activation),
-        lambda: pass_step2(page, activation, faker),
-        lambda: SecurityStep(page).enter_code(
-            latest_code(test_support, send_code(page, activation, activation.channel))
-        ),
-        lambda: OtherMeansStep(page).skip(),
-    ]
-    for name, action in zip(STEP_NAMES, actions, strict=False):
-        if name == target:
-            return
-        action()
-        expect_step(page, STEP_NAMES[STEP_NAMES.index(name) + 1], activation)
 
 
 # Given ------------------------------------------------------------------------------------------
 
 
-@given("un patient qui a reçu son courrier d'activation", target_fixture="activation")
-def _(new_persona: Callable[..., Persona]) -> Activation:
+@given("un patient qui a reçu son courrier d'activation", target_fixture="actor")
+def _(new_actor: Callable[..., Actor]) -> Actor:
     """A new patient in the register, with an activation letter."""
-    return Activation(new_persona("patient"))
+    return new_actor("patient")
 
 
-@given("un patient qui a cliqué sur « J'active mon compte »", target_fixture="activation")
-def _(page: Page, new_persona: Callable[..., Persona]) -> Activation:
+@given("un patient qui a cliqué sur « J'active mon compte »", target_fixture="actor")
+def _(page: Page, new_actor: Callable[..., Actor]) -> Actor:
     """A patient on the CGU page, reached as the guide says."""
     open_cgu(page)
-    return Activation(new_persona("patient"))
+    return new_actor("patient")
 
 
 @given("il a accepté les Conditions Générales d'Utilisation")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """The CGU are accepted and step 1 is shown."""
-    start_wizard(page, activation)
+    start_wizard(actor)
 
 
-@given(parsers.parse("un patient à l'étape « {step} » de l'activation"), target_fixture="activation")
-def _(
-    page: Page, new_persona: Callable[..., Persona], faker: Faker,
-    test_support: TestSupportClient, step: str,
-) -> Activation:
+@given(parsers.parse("un patient à l'étape « {step} » de l'activation"), target_fixture="actor")
+def _(new_actor: Callable[..., Actor], faker: Faker, step: str) -> Actor:
     """A patient who walked the wizard up to the named step."""
-    activation = Activation(new_persona("patient"))
-    walk_to(page, activation, faker, test_support, step)
-    return activation
+    actor = new_actor("patient")
+    walk_to(actor, faker, step)
+    return actor
 
 
 @given(
     parsers.parse("un patient possédant un « {product} » à l'étape « {step} » de l'activation"),
-    target_fixture="activation",
+    target_fixture="actor",
 )
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient, product: str, step: str) -> Activation:
+def _(new_actor: Callable[..., Actor], faker: Faker, product: str, step: str) -> Actor:
     """A patient with a LuxTrust product, who walked the wizard up to the named step."""
-    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
-    walk_to(page, activation, faker, test_support, step)
-    return activation
+    actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
+    walk_to(actor, faker, step)
+    return actor
 
 
 @given(
     "un patient à l'étape « Autres moyens d'authentification » avec le produit LuxTrust d'un proche",
-    target_fixture="activation",
+    target_fixture="actor",
 )
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> Activation:
+def _(new_actor: Callable[..., Actor], new_persona: Callable[..., Persona], faker: Faker) -> Actor:
     """A patient about to associate a relative's LuxTrust product."""
     relative = new_persona("patient", luxtrust=["token"])
-    activation = Activation(new_persona("patient"), luxtrust_holder=relative)
-    walk_to(page, activation, faker, test_support, "Autres moyens d'authentification")
-    return activation
+    actor = new_actor("patient")
+    actor.borrowed_from = relative
+    walk_to(actor, faker, "Autres moyens d'authentification")
+    return actor
 
 
 @given(
     parsers.parse("un patient dont le compte est activé avec son « {product} » associée"),
-    target_fixture="activation",
+    target_fixture="actor",
 )
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient, token_counters: dict[str, int], product: str) -> Activation:
+def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A patient who associated a LuxTrust product at step 4 and finished the activation."""
-    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
-    walk_to(page, activation, faker, test_support, "Autres moyens d'authentification")
-    press(page, "LuxTrust")
-    authenticate(page, activation.persona.device(product), test_support, token_counters)
-    expect(page.get_by_role("main")).to_contain_text(activation.persona.device(product).serial)
-    OtherMeansStep(page).skip()
-    expect_step(page, STEP_NAMES[-1], activation)
-    return activation
+    actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
+    activate_patient_with_product(actor, faker, product)
+    return actor
 
 
 @given(
     parsers.parse("un patient dont le compte est activé sans produit LuxTrust mais qui possède un « {product} »"),
-    target_fixture="activation",
+    target_fixture="actor",
 )
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient, product: str) -> Activation:
+def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A patient who finished the activation without associating their product."""
-    activation = Activation(new_persona("patient", luxtrust=[PRODUCT_TYPES[product]]))
-    walk_to(page, activation, faker, test_support, "Confirmation")
-    return activation
+    actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
+    activate_patient(actor, faker)
+    return actor
 
 
-@given("un patient qui vient de terminer son activation", target_fixture="activation")
-def _(
-    page: Page, new_persona: Callable[..., Persona], faker: Faker, test_support: TestSupportClient
-) -> Activation:
+@given("un patient qui vient de terminer son activation", target_fixture="actor")
+def _(new_actor: Callable[..., Actor], faker: Faker) -> Actor:
     """A patient who saw « Votre activation est terminée! »."""
-    activation = Activation(new_persona("patient"))
-    walk_to(page, activation, faker, test_support, "Confirmation")
-    return activation
+    actor = new_actor("patient")
+    activate_patient(actor, faker)
+    return actor
 
 
 @given("le patient a déjà activé son compte avec ce code")
-def _(page: Page, activation: Activation, faker: Faker, test_support: TestSupportClient) -> None:
+def _(actor: Actor, faker: Faker) -> None:
     """The persona's letter was used for a complete activation."""
-    walk_to(page, activation, faker, test_support, "Confirmation")
+    activate_patient(actor, faker)
 
 
 @given(parsers.parse("{days:d} jours ont passé depuis l'envoi de son courrier d'activation"))
@@ -260,17 +133,9 @@ def _(test_support: TestSupportClient, days: int) -> None:
 
 
 @given("il a de nouveau accepté les Conditions Générales d'Utilisation")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Start the wizard again (a long wait ends any session)."""
-    start_wizard(page, activation)
-
-
-def advance_clock(test_support: TestSupportClient, seconds: int) -> None:
-    """Move the clock, or report the scenario as not run where the target has no clock control."""
-    try:
-        test_support.advance_clock(seconds)
-    except TargetCapabilityMissing as missing:
-        pytest.skip(f"not run on this target: {missing}")
+    start_wizard(actor)
 
 
 # CGU (p. 8) -------------------------------------------------------------------------------------
@@ -351,9 +216,9 @@ def _(page: Page) -> None:
 
 
 @when("il renseigne son matricule et clique sur « Valider »")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Type the persona's matricule."""
-    ActivationCodeStep(page).enter_matricule(activation.persona.matricule)
+    ActivationCodeStep(actor.page).enter_matricule(actor.persona.matricule)
 
 
 @when(parsers.parse("il renseigne le matricule « {matricule} » et clique sur « Valider »"))
@@ -369,10 +234,10 @@ def _(page: Page, choice: str) -> None:
 
 
 @when("il entre son code d'activation et clique sur « Étape suivante »")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Type the letter's code and go on."""
-    step = ActivationCodeStep(page)
-    step.enter_code(activation.persona.activation_code)
+    step = ActivationCodeStep(actor.page)
+    step.enter_code(actor.persona.activation_code)
     step.next()
 
 
@@ -397,10 +262,10 @@ def _(page: Page, count: int) -> None:
 
 
 @when("il recommence l'activation avec le même matricule et le même code")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Start a new activation from the portal with the letter already used."""
-    start_wizard(page, activation)
-    pass_step1(page, activation)
+    start_wizard(actor)
+    enter_letter(actor)
 
 
 @then(parsers.parse("la question « {question} » propose « {yes} » et « {no} »"))
@@ -429,9 +294,9 @@ def _(page: Page, datatable: list[list[str]]) -> None:
 
 
 @then(parsers.re(r"l'étape « (?P<name>[^»]+) » (?:s'affiche|est l'étape en cours|reste l'étape en cours)$"))
-def _(page: Page, name: str, activation: Activation) -> None:
+def _(actor: Actor, name: str) -> None:
     """The wizard's current step is the named one."""
-    expect_step(page, name, activation)
+    expect_step(actor, name)
 
 
 @then(parsers.parse("l'étape « {name} » ne s'affiche pas"))
@@ -441,18 +306,18 @@ def _(page: Page, name: str) -> None:
 
 
 @then("le formulaire de demande de code d'activation s'affiche avec son matricule")
-def _(page: Page, activation: Activation) -> None:
+def _(page: Page, actor: Actor) -> None:
     """« Non » leads to the request form, the matricule already filled in."""
-    expect(CodeRequestForm(page).input("matricule")).to_have_value(activation.persona.matricule)
+    expect(CodeRequestForm(page).input("matricule")).to_have_value(actor.persona.matricule)
 
 
 # Step 2 (p. 10) ---------------------------------------------------------------------------------
 
 
 @when("il définit un mot de passe conforme, le confirme et clique sur « Étape suivante »")
-def _(page: Page, activation: Activation, faker: Faker) -> None:
+def _(actor: Actor, faker: Faker) -> None:
     """Choose a password following the policy."""
-    pass_step2(page, activation, faker)
+    choose_password(actor, faker)
 
 
 @when(parsers.parse("il saisit le mot de passe « {password} », le confirme et clique sur « Étape suivante »"))
@@ -488,9 +353,9 @@ def _(page: Page) -> None:
 
 
 @then("son matricule est toujours renseigné")
-def _(page: Page, activation: Activation) -> None:
+def _(page: Page, actor: Actor) -> None:
     """Going back kept the matricule."""
-    expect(ActivationCodeStep(page).matricule).to_have_value(activation.persona.matricule)
+    expect(ActivationCodeStep(page).matricule).to_have_value(actor.persona.matricule)
 
 
 # Steps 4 and 5 (pp. 13–14) ---------------------------------------------------------------------
@@ -510,9 +375,9 @@ def _(page: Page) -> None:
 
 
 @then(parsers.parse("son produit « {product} » est associé à son compte"))
-def _(page: Page, activation: Activation, product: str) -> None:
+def _(page: Page, actor: Actor, product: str) -> None:
     """The step lists the product LuxTrust vouched for."""
-    serial = activation.persona.device(product).serial
+    serial = actor.persona.device(product).serial
     expect(page.get_by_role("main")).to_contain_text(serial)
 
 
@@ -543,21 +408,21 @@ def _(page: Page, text: str) -> None:
 
 
 @when(parsers.parse("il revient à l'adresse de l'étape « {name} »"))
-def _(page: Page, activation: Activation, name: str) -> None:
+def _(actor: Actor, name: str) -> None:
     """Type the address the step had while the wizard was under way."""
-    page.goto(activation.step_urls[name])
+    actor.page.goto(actor.step_urls[name])
 
 
 # « Je n'ai pas de code d'activation » (p. 7) -------------------------------------------------------
 
 
-def request_values(activation_persona: Persona, faker: Faker) -> dict[str, str]:
+def request_values(persona: Persona, faker: Faker) -> dict[str, str]:
     """What a patient types in the request form."""
     return {
-        "matricule": activation_persona.matricule,
-        "last_name": activation_persona.last_name,
-        "first_name": activation_persona.first_name,
-        "email": activation_persona.email,
+        "matricule": persona.matricule,
+        "last_name": persona.last_name,
+        "first_name": persona.first_name,
+        "email": persona.email,
         "street": f"{faker.random_int(1, 120)}, rue {faker.last_name()}",
         "postcode": f"L-{faker.random_int(1000, 9999)}",
         "locality": "Luxembourg",

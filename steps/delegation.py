@@ -1,169 +1,91 @@
 """A parent, a minor child's account, and « Assistant DSP » (patient guide pp. 18–21)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from faker import Faker
 from playwright.sync_api import BrowserContext, Page, expect
 from pytest_bdd import given, then, when
 
-from harness.targets import Persona, TestSupportClient
-from steps.account import AccountMenu, sign_in_with_password
-from steps.activation import Activation, walk_to
-from steps.dsp import open_own_dsp, signed_in_patient
+from harness.targets import Persona
+from steps.journeys.account import activate_and_sign_in, sign_in_with_password
+from steps.journeys.activation import activate_patient
+from steps.journeys.actors import Actor, Family
+from steps.journeys.dsp import DSP, open_own_dsp, open_record_as_assistant, sign_in_to_own_dsp
+from steps.journeys.family import child_with_parent_as_assistant, new_child
 from steps.pages.dsp import AssistantsWindow, DspPage
-from steps.pages.guide import control, press
-
-
-@dataclass
-class Family:
-    """A parent with an eSanté account, and the minor children of the scenario."""
-
-    parent: Activation
-    children: list[Activation] = field(default_factory=list)
-    # Each child's DSP address, once seen.
-    records: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def child(self) -> Activation:
-        """The scenario's (first) child."""
-        return self.children[0]
-
-
-def new_child(family: Family, new_persona: Callable[..., Persona]) -> Activation:
-    """A minor child whose codes go to the parent's mobile, as the parent activates for them."""
-    parent = family.parent.persona
-    child = Activation(new_persona("patient", minor=True, mobile=parent.mobile, email=parent.email))
-    family.children.append(child)
-    return child
-
-
-def open_child_dsp_as_child(page: Page, test_support: TestSupportClient, family: Family, child: Activation) -> None:
-    """Sign in with the child's matricule and password, then open the child's DSP."""
-    sign_in_with_password(page, test_support, child)
-    record = open_own_dsp(page, child.persona)
-    family.records[child.persona.matricule] = record.url
-
-
-def add_parent_as_assistant(page: Page, family: Family) -> None:
-    """In the child's « Assistants »: « Ajouter », search the parent, choose, « ✓ »."""
-    parent = family.parent.persona
-    window = AssistantsWindow(page)
-    window.add()
-    window.search(parent.matricule)
-    window.choose(parent.full_name, parent.matricule)
-    window.save_as_assistant()
-    expect(DspPage(page).rows_with(parent.full_name)).to_contain_text("Assistant DSP")
-
-
-def sign_out(page: Page) -> None:
-    """« Mon Compte » → « Déconnexion », done once « Connexion » is offered again."""
-    menu = AccountMenu(page)
-    menu.open("Déconnexion")
-    # Opening the next page before the sign-out's own page has come could abort it.
-    expect(menu.banner.get_by_role("link", name="Connexion", exact=True)).to_be_visible()
-
-
-def activated_child_with_parent_assistant(
-    page: Page, family: Family, new_persona: Callable[..., Persona], faker: Faker,
-    test_support: TestSupportClient,
-) -> Activation:
-    """A child activated by the parent, who then made themself the child's assistant."""
-    child = new_child(family, new_persona)
-    walk_to(page, child, faker, test_support, "Confirmation")
-    open_child_dsp_as_child(page, test_support, family, child)
-    add_parent_as_assistant(page, family)
-    sign_out(page)
-    return child
-
+from steps.pages.guide import control
 
 # Given ------------------------------------------------------------------------------------------
 
 
 @given("un parent dont le compte eSanté est activé", target_fixture="family")
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> Family:
+def _(new_actor: Callable[..., Actor], faker: Faker) -> Family:
     """A parent who activated their own account (pp. 6–14)."""
-    parent = Activation(new_persona("patient"))
-    walk_to(page, parent, faker, test_support, "Confirmation")
+    parent = new_actor("patient")
+    activate_patient(parent, faker)
     return Family(parent)
 
 
 @given("un enfant mineur du parent qui a reçu son courrier d'activation")
-def _(family: Family, new_persona: Callable[..., Persona]) -> None:
+def _(family: Family, new_actor: Callable[..., Actor]) -> None:
     """A minor child with their own activation letter."""
-    new_child(family, new_persona)
+    new_child(family, new_actor)
 
 
 @given("un enfant mineur du parent dont le compte est activé")
-def _(page: Page, family: Family, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> None:
+def _(family: Family, new_actor: Callable[..., Actor], faker: Faker) -> None:
     """A minor child whose account the parent activated."""
-    walk_to(page, new_child(family, new_persona), faker, test_support, "Confirmation")
+    activate_patient(new_child(family, new_actor), faker)
 
 
 @given("un enfant mineur dont le parent est « Assistant DSP »")
-def _(page: Page, family: Family, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> None:
+def _(family: Family, new_actor: Callable[..., Actor], faker: Faker) -> None:
     """The whole set-up of pp. 18–20 for one child."""
-    activated_child_with_parent_assistant(page, family, new_persona, faker, test_support)
+    child_with_parent_as_assistant(family, new_actor, faker)
 
 
 @given("deux enfants mineurs dont le parent est « Assistant DSP »")
-def _(page: Page, family: Family, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> None:
+def _(family: Family, new_actor: Callable[..., Actor], faker: Faker) -> None:
     """The set-up of pp. 18–20, twice."""
     for _child in range(2):
-        activated_child_with_parent_assistant(page, family, new_persona, faker, test_support)
+        child_with_parent_as_assistant(family, new_actor, faker)
 
 
-@given("une autre personne connectée à son propre DSP")
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> None:
+@given("une autre personne connectée à son propre DSP", target_fixture="other_person")
+def _(new_actor: Callable[..., Actor], faker: Faker) -> Actor:
     """Someone with no link to the family, signed in on the same browser."""
-    stranger = signed_in_patient(page, new_persona, faker, test_support)
-    open_own_dsp(page, stranger.persona)
+    stranger = new_actor("patient")
+    activate_and_sign_in(stranger, faker)
+    open_own_dsp(stranger)
+    return stranger
 
 
 @given("le parent a ouvert le DSP de l'enfant depuis son propre DSP")
-def _(page: Page, family: Family, test_support: TestSupportClient) -> None:
+def _(family: Family) -> None:
     """The assistant's way in (p. 21)."""
-    open_parent_dsp(page, family, test_support)
-    open_child_from_parent(page, family, family.child)
-
-
-def open_parent_dsp(page: Page, family: Family, test_support: TestSupportClient) -> None:
-    """The parent signs in with their own credentials and opens their own DSP."""
-    sign_in_with_password(page, test_support, family.parent)
-    open_own_dsp(page, family.parent.persona)
-
-
-def open_child_from_parent(page: Page, family: Family, child: Activation) -> None:
-    """« Accéder aux autres dossiers patient », then the child's name."""
-    press(page, "Accéder aux autres dossiers patient")
-    press(page, child.persona.full_name)
-    expect(DspPage(page).owner).to_contain_text(child.persona.last_name)
+    sign_in_to_own_dsp(family.parent)
+    open_record_as_assistant(family.parent, family.child.persona)
 
 
 # When -------------------------------------------------------------------------------------------
 
 
 @when("le parent active le compte de l'enfant en suivant la procédure des pages 6 à 14")
-def _(page: Page, family: Family, faker: Faker, test_support: TestSupportClient) -> None:
+def _(family: Family, faker: Faker) -> None:
     """The patient wizard, with the child's letter (p. 18)."""
-    walk_to(page, family.child, faker, test_support, "Confirmation")
+    activate_patient(family.child, faker)
 
 
 @when("il se connecte avec le matricule et le mot de passe de l'enfant")
-def _(page: Page, family: Family, test_support: TestSupportClient) -> None:
+def _(family: Family) -> None:
     """The child's credentials (p. 18)."""
-    sign_in_with_password(page, test_support, family.child)
+    sign_in_with_password(family.child)
 
 
 @when("le parent se connecte au DSP de l'enfant avec les identifiants de l'enfant")
-def _(page: Page, family: Family, test_support: TestSupportClient) -> None:
+def _(family: Family) -> None:
     """The child's credentials, then the child's DSP (p. 19)."""
-    open_child_dsp_as_child(page, test_support, family, family.child)
+    sign_in_to_own_dsp(family.child)
 
 
 @when("il clique sur « Ajouter » dans la fenêtre « Assistants »")
@@ -194,15 +116,15 @@ def _(page: Page) -> None:
 
 
 @when("le parent se connecte à son propre DSP avec ses identifiants")
-def _(page: Page, family: Family, test_support: TestSupportClient) -> None:
+def _(family: Family) -> None:
     """The parent's own credentials (p. 21)."""
-    open_parent_dsp(page, family, test_support)
+    sign_in_to_own_dsp(family.parent)
 
 
 @when("il clique sur « Accéder aux autres dossiers patient » puis sur le nom de l'enfant")
-def _(page: Page, family: Family) -> None:
+def _(family: Family) -> None:
     """The icon, then the child's name (p. 21)."""
-    open_child_from_parent(page, family, family.child)
+    open_record_as_assistant(family.parent, family.child.persona)
 
 
 @when("il recherche un numéro assuré qui n'a pas de compte eSanté")
@@ -218,18 +140,18 @@ def _(page: Page, family: Family) -> None:
 
 
 @when("elle ouvre l'adresse du DSP de l'enfant")
-def _(page: Page, family: Family) -> None:
+def _(other_person: Actor, family: Family) -> None:
     """Type the address of a record that is not hers."""
-    page.goto(family.records[family.child.persona.matricule])
+    other_person.page.goto(family.child.step_urls[DSP])
 
 
 @when("l'enfant retire le parent des « Assistants » dans une autre session")
-def _(new_context: Callable[..., BrowserContext], family: Family, test_support: TestSupportClient) -> None:
+def _(new_context: Callable[..., BrowserContext], family: Family) -> None:
     """In another browser: the child signs in and removes the parent."""
-    other = new_context().new_page()
-    open_child_dsp_as_child(other, test_support, family, family.child)
-    AssistantsWindow(other).remove(family.parent.persona.full_name)
-    expect(DspPage(other).rows_with(family.parent.persona.full_name)).to_have_count(0)
+    child = family.child.at(new_context().new_page())
+    sign_in_to_own_dsp(child)
+    AssistantsWindow(child.page).remove(family.parent.persona.full_name)
+    expect(DspPage(child.page).rows_with(family.parent.persona.full_name)).to_have_count(0)
 
 
 @when("le parent recharge le DSP de l'enfant")

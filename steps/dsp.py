@@ -2,26 +2,17 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from faker import Faker
 from fpdf import FPDF
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.targets import Persona, TestSupportClient
-from steps.account import sign_in_with_password
-from steps.activation import Activation, walk_to
+from steps.journeys.account import activate_and_sign_in
+from steps.journeys.actors import Actor
+from steps.journeys.dsp import open_own_dsp
 from steps.pages.dsp import DspPage
 from steps.pages.guide import control, press
-
-
-@dataclass
-class Record:
-    """The DSP a scenario looks at: whose it is, and its address once seen."""
-
-    owner: Persona
-    url: str = ""
 
 
 def small_pdf(title: str) -> bytes:
@@ -33,43 +24,28 @@ def small_pdf(title: str) -> bytes:
     return bytes(document.output())
 
 
-def open_own_dsp(page: Page, owner: Persona) -> Record:
-    """From « Mes services eSanté », the DSP link (p. 17)."""
-    press(page, "Dossier de Soins Partagé (DSP)")
-    expect(DspPage(page).owner).to_contain_text(owner.last_name)
-    return Record(owner, page.url)
-
-
-def signed_in_patient(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-                      test_support: TestSupportClient, **options: object) -> Activation:
-    """A patient activated through the wizard and signed in with their password."""
-    activation = Activation(new_persona("patient", **options))
-    walk_to(page, activation, faker, test_support, "Confirmation")
-    sign_in_with_password(page, test_support, activation)
-    return activation
-
-
 @given(parsers.parse("un patient connecté dont le DSP contient {documents:d} documents et {circle:d} professionnels de confiance"),
-       target_fixture="activation")
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker, test_support: TestSupportClient,
-      documents: int, circle: int) -> Activation:
+       target_fixture="actor")
+def _(new_actor: Callable[..., Actor], faker: Faker, documents: int, circle: int) -> Actor:
     """A signed-in patient whose record the target seeded."""
-    return signed_in_patient(page, new_persona, faker, test_support,
-                             dsp_documents=documents, trust_circle=circle)
+    actor = new_actor("patient", dsp_documents=documents, trust_circle=circle)
+    activate_and_sign_in(actor, faker)
+    return actor
 
 
-@given("un patient connecté à son DSP", target_fixture="record")
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker,
-      test_support: TestSupportClient) -> Record:
+@given("un patient connecté à son DSP", target_fixture="actor")
+def _(new_actor: Callable[..., Actor], faker: Faker) -> Actor:
     """A signed-in patient looking at their own DSP."""
-    activation = signed_in_patient(page, new_persona, faker, test_support)
-    return open_own_dsp(page, activation.persona)
+    actor = new_actor("patient")
+    activate_and_sign_in(actor, faker)
+    open_own_dsp(actor)
+    return actor
 
 
 @then("son DSP s'affiche avec son nom, son âge et sa date de naissance")
-def _(page: Page, activation: Activation) -> None:
+def _(page: Page, actor: Actor) -> None:
     """The header of the record (p. 19)."""
-    persona = activation.persona
+    persona = actor.persona
     dsp = DspPage(page)
     expect(dsp.owner).to_contain_text(persona.first_name)
     expect(dsp.owner).to_contain_text(persona.last_name)

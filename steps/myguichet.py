@@ -8,119 +8,70 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.targets import MyGuichetSpace, Persona, TargetCapabilityMissing, TestSupportClient
-from steps.activation import Activation, walk_to
-from steps.dsp import open_own_dsp
-from steps.luxtrust import PRODUCT_TYPES, authenticate
+from harness.targets import TargetCapabilityMissing
+from steps.journeys.account import sign_in_as_patient_with_luxtrust
+from steps.journeys.activation import activate_patient
+from steps.journeys.actors import Actor
+from steps.journeys.dsp import open_own_dsp
+from steps.journeys.luxtrust import PRODUCT_TYPES
+from steps.journeys.myguichet import (
+    DSP_PAGE,
+    activate_through_myguichet,
+    sign_in_to_myguichet,
+    space_of,
+    words_of_success,
+)
 from steps.pages.account import AuthenticationMeansTab
 from steps.pages.dsp import DspPage
 from steps.pages.guide import press, words
 from steps.pages.myguichet import DspConsentPage, MyDataPage, SettingsPage
 from steps.pages.myguichet import MyGuichetSpace as SpacePage
-from steps.pages.portal import PatientSpacePage
-from steps.pages.professional import LuxTrustProductStep, MyServicesPage
-
-DSP_SOURCE = "Dossier de soins partagé (DSP)"
-DSP_PAGE = "Dossier de Soins Partagé (DSP)"
+from steps.pages.professional import MyServicesPage
 
 
-def myguichet_persona(new_persona: Callable[..., Persona], product: str) -> Persona:
+def myguichet_actor(new_actor: Callable[..., Actor], product: str) -> Actor:
     """A patient with a MyGuichet.lu space and a LuxTrust product, or not run where none exists."""
     try:
-        return new_persona("patient", luxtrust=[PRODUCT_TYPES[product]], myguichet=True)
+        return new_actor("patient", luxtrust=[PRODUCT_TYPES[product]], myguichet=True)
     except TargetCapabilityMissing as missing:
         pytest.skip(f"not run on this target: {missing}")
-
-
-def space_of(persona: Persona) -> MyGuichetSpace:
-    """The persona's MyGuichet.lu space, which the target must have given it."""
-    assert persona.myguichet is not None, "the target gave the persona no MyGuichet.lu private space"
-    return persona.myguichet
-
-
-def sign_in_to_myguichet(page: Page, activation: Activation, test_support: TestSupportClient,
-                         counters: dict[str, int], product: str) -> None:
-    """« Après vous être authentifié sur le portail www.myguichet.lu » (p. 4), with LuxTrust."""
-    persona = activation.persona
-    SpacePage(page).sign_in(space_of(persona).url)
-    authenticate(page, persona.device(product), test_support, counters)
-    expect(SpacePage(page).menu).to_be_visible()
-
-
-def activate_through_myguichet(page: Page, activation: Activation, test_support: TestSupportClient,
-                               counters: dict[str, int], product: str) -> None:
-    """Pages 4–5 from start to end: sign in, « Mes données », the DSP, consent, CGU."""
-    sign_in_to_myguichet(page, activation, test_support, counters, product)
-    SpacePage(page).open("Mes données")
-    open_dsp_source(page)
-    consent = DspConsentPage(page)
-    consent.tick_consent()
-    consent.validate()
-    consent.tick_cgu()
-    consent.validate()
-    expect(consent.content).to_contain_text(words_of_success())
-    # The portal's one-time codes now go where MyGuichet.lu said: the mobile, else the e-mail.
-    space = space_of(activation.persona)
-    activation.code_destination = space.mobile or space.email or ""
-
-
-def open_dsp_source(page: Page) -> None:
-    """« cliquez … ensuite sur « Dossier de Soins Partagé (DSP) » » in « Mes données »."""
-    press(page, DSP_SOURCE, scope=MyDataPage(page).content)
-    expect(SpacePage(page).heading(DSP_PAGE)).to_be_visible()
-
-
-def words_of_success() -> re.Pattern[str]:
-    """« Votre compte eSanté est activé! Vous pouvez maintenant accéder à votre DSP »."""
-    return re.compile(r"Votre compte eSanté est activé\s?! Vous pouvez maintenant accéder à votre DSP")
-
-
-def sign_in_to_portal(page: Page, activation: Activation, test_support: TestSupportClient,
-                      counters: dict[str, int], product: str) -> None:
-    """« Connexion » → « Patient » → « Connexion » with LuxTrust, on the eSanté portal."""
-    PatientSpacePage(page).open()
-    LuxTrustProductStep(page).connect()
-    authenticate(page, activation.persona.device(product), test_support, counters)
 
 
 # Who --------------------------------------------------------------------------------------------
 
 
 @given(parsers.parse("un patient qui a un espace privé sur MyGuichet.lu et un « {product} » LuxTrust, "
-                     "sans compte eSanté"), target_fixture="activation")
-def _(new_persona: Callable[..., Persona], product: str) -> Activation:
+                     "sans compte eSanté"), target_fixture="actor")
+def _(new_actor: Callable[..., Actor], product: str) -> Actor:
     """A persona MyGuichet.lu knows, with a LuxTrust product and no eSanté account yet."""
-    return Activation(myguichet_persona(new_persona, product))
+    return myguichet_actor(new_actor, product)
 
 
 @given(parsers.parse("un patient dont le compte eSanté est déjà activé sur le portail, qui a aussi un "
-                     "espace privé sur MyGuichet.lu et un « {product} » LuxTrust"), target_fixture="activation")
-def _(page: Page, new_persona: Callable[..., Persona], faker: Faker, test_support: TestSupportClient,
-      product: str) -> Activation:
+                     "espace privé sur MyGuichet.lu et un « {product} » LuxTrust"), target_fixture="actor")
+def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A persona who activated with the letter's code (pp. 6–14), without associating the product."""
-    activation = Activation(myguichet_persona(new_persona, product))
-    walk_to(page, activation, faker, test_support, "Confirmation")
-    return activation
+    actor = myguichet_actor(new_actor, product)
+    activate_patient(actor, faker)
+    return actor
 
 
 @given(parsers.parse("un patient qui a activé son compte eSanté depuis MyGuichet.lu avec son « {product} »"),
-       target_fixture="activation")
-def _(page: Page, new_persona: Callable[..., Persona], test_support: TestSupportClient,
-      token_counters: dict[str, int], product: str) -> Activation:
+       target_fixture="actor")
+def _(new_actor: Callable[..., Actor], product: str) -> Actor:
     """A persona who went through pp. 4–5 and is still signed in to MyGuichet.lu."""
-    activation = Activation(myguichet_persona(new_persona, product))
-    activate_through_myguichet(page, activation, test_support, token_counters, product)
-    return activation
+    actor = myguichet_actor(new_actor, product)
+    activate_through_myguichet(actor, product)
+    return actor
 
 
 # What they do -----------------------------------------------------------------------------------
 
 
 @when(parsers.parse("il se connecte à MyGuichet.lu avec son « {product} »"))
-def _(page: Page, activation: Activation, test_support: TestSupportClient, token_counters: dict[str, int],
-      product: str) -> None:
+def _(actor: Actor, product: str) -> None:
     """MyGuichet.lu's sign-in, through LuxTrust."""
-    sign_in_to_myguichet(page, activation, test_support, token_counters, product)
+    sign_in_to_myguichet(actor, product)
 
 
 @when(parsers.parse("il clique sur « {entry} » dans son espace privé MyGuichet.lu"))
@@ -167,16 +118,15 @@ def _(page: Page) -> None:
 
 
 @when(parsers.parse("il se connecte au portail eSanté avec son « {product} »"))
-def _(page: Page, activation: Activation, test_support: TestSupportClient, token_counters: dict[str, int],
-      product: str) -> None:
+def _(actor: Actor, product: str) -> None:
     """The portal's own LuxTrust sign-in (pp. 15–16)."""
-    sign_in_to_portal(page, activation, test_support, token_counters, product)
+    sign_in_as_patient_with_luxtrust(actor, product)
 
 
 @when("il ouvre son DSP depuis « Mes services eSanté »")
-def _(page: Page, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """« Dossier de Soins Partagé (DSP) » in « Mes services eSanté » (p. 17)."""
-    open_own_dsp(page, activation.persona)
+    open_own_dsp(actor)
 
 
 # What they see ----------------------------------------------------------------------------------
@@ -291,9 +241,9 @@ def _(page: Page) -> None:
 
 
 @then("les moyens d'authentification du portail reprennent l'adresse e-mail et le numéro de téléphone de MyGuichet.lu")
-def _(page: Page, activation: Activation) -> None:
+def _(page: Page, actor: Actor) -> None:
     """« Mon adresse email et mon numéro de téléphone MyGuichet.lu seront utilisés … » (p. 5)."""
-    space = space_of(activation.persona)
+    space = space_of(actor.persona)
     means = AuthenticationMeansTab(page)
     assert space.email and space.mobile, "the target gave the MyGuichet.lu space no e-mail or phone"
     expect(means.email).to_have_value(re.compile(rf"^\s*{re.escape(space.email)}\s*$", re.IGNORECASE))
@@ -304,9 +254,9 @@ def _(page: Page, activation: Activation) -> None:
 
 
 @then("son DSP s'ouvre sur le portail eSanté")
-def _(page: Page, activation: Activation) -> None:
+def _(page: Page, actor: Actor) -> None:
     """The record's header names its owner; the portal, not MyGuichet.lu, shows it."""
-    expect(DspPage(page).owner).to_contain_text(activation.persona.last_name)
+    expect(DspPage(page).owner).to_contain_text(actor.persona.last_name)
     expect(page.get_by_role("navigation", name="Espace privé")).to_have_count(0)
 
 

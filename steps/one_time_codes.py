@@ -6,7 +6,10 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
 from harness.targets import TestSupportClient
-from steps.activation import Activation, advance_clock, latest_code, local_mobile, send_code
+from steps.journeys.activation import send_code
+from steps.journeys.actors import Actor
+from steps.journeys.inputs import local_mobile, wrong_code
+from steps.journeys.target import advance_clock, latest_code
 from steps.pages.activation import SecurityStep
 
 CHANNELS = {"SMS": "sms", "e-mail": "email"}
@@ -16,9 +19,9 @@ CHOOSE = "il choisit de recevoir son code à usage unique par « {channel} »"
 
 
 @when(parsers.parse(CHOOSE + " et clique sur « Valider »"))
-def _(page: Page, activation: Activation, channel: str) -> None:
+def _(actor: Actor, channel: str) -> None:
     """Choose the channel with the persona's own number or address."""
-    send_code(page, activation, channel)
+    send_code(actor, channel)
 
 
 @when(parsers.parse(CHOOSE + " au numéro « {number} »"))
@@ -28,10 +31,10 @@ def _(page: Page, channel: str, number: str) -> None:
 
 
 @then(parsers.parse("il reçoit un code à usage unique de 6 chiffres par {medium}"))
-def _(test_support: TestSupportClient, activation: Activation, medium: str) -> None:
+def _(actor: Actor, medium: str) -> None:
     """The newest message to the chosen destination carries a six-digit code."""
-    destination = activation.code_destination
-    messages = test_support.messages(destination)
+    destination = actor.code_destination
+    messages = actor.target.messages(destination)
     assert messages, f"nothing was sent to {destination}"
     newest = messages[0]
     assert newest.channel == CHANNELS[medium], f"the code went by {newest.channel}, not {medium}"
@@ -39,18 +42,15 @@ def _(test_support: TestSupportClient, activation: Activation, medium: str) -> N
 
 
 @when("il entre le code reçu et clique sur « Valider »")
-def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Type the newest code sent to the chosen destination."""
-    code = latest_code(test_support, activation.code_destination)
-    SecurityStep(page).enter_code(code)
+    SecurityStep(actor.page).enter_code(latest_code(actor))
 
 
 @when("il entre un code à usage unique erroné et clique sur « Valider »")
-def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Type a code that differs from the one sent."""
-    sent = latest_code(test_support, activation.code_destination)
-    wrong = f"{(int(sent) + 1) % 1_000_000:06d}"
-    SecurityStep(page).enter_code(wrong)
+    SecurityStep(actor.page).enter_code(wrong_code(latest_code(actor)))
 
 
 @when(parsers.parse("{minutes:d} minutes passent"))
@@ -66,9 +66,9 @@ def _(page: Page) -> None:
 
 
 @then("aucun code ne lui a été envoyé")
-def _(page: Page, test_support: TestSupportClient, activation: Activation) -> None:
+def _(actor: Actor) -> None:
     """Nothing went to the persona's number, nor to the number typed."""
-    expect(SecurityStep(page).code).to_have_count(0)
-    persona = activation.persona
-    assert not test_support.messages(persona.mobile), "a code was sent to the persona's mobile"
-    assert not test_support.messages(local_mobile(persona.mobile))
+    expect(SecurityStep(actor.page).code).to_have_count(0)
+    persona = actor.persona
+    assert not actor.target.messages(persona.mobile), "a code was sent to the persona's mobile"
+    assert not actor.target.messages(local_mobile(persona.mobile))

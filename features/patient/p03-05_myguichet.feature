@@ -68,7 +68,7 @@ Fonctionnalité: Activation du compte eSanté via MyGuichet.lu
     Quand il se connecte au portail eSanté avec son « Token »
     Alors il est connecté au portail eSanté
 
-  @p5 @PAT-05-02 @PAT-05-03
+  @p5 @PAT-05-02 @PAT-05-03 @reference
   Scénario: Un patient dont le compte est déjà actif n'est ni réactivé ni modifié par MyGuichet.lu
     Étant donné un patient dont le compte eSanté est déjà activé sur le portail, qui a aussi un espace privé sur MyGuichet.lu et un « Token » LuxTrust
     Quand il se connecte à MyGuichet.lu avec son « Token »

@@ -23,10 +23,10 @@ Fonctionnalité: Accès à l'activation du compte par le portail eSanté
   Scénario: Le patient sans code d'activation remplit le formulaire de demande
     Étant donné un patient sur la page d'authentification/activation pour patient
     Quand il clique sur « Je n'ai pas de code d'activation »
-    Et il remplit le formulaire avec son matricule, son nom, son prénom, son e-mail et son adresse postale
+    Et il remplit le formulaire et l'envoie
     Alors sa demande de nouveau code d'activation est confirmée
 
-  @p7 @PAT-07-02 @refus
+  @p7 @PAT-07-02 @refus @reference
   Scénario: Une demande sans adresse postale est refusée sans perdre les autres saisies
     Étant donné un patient sur la page d'authentification/activation pour patient
     Quand il clique sur « Je n'ai pas de code d'activation »

@@ -28,26 +28,34 @@ Fonctionnalité: Étape 1 – Matricule et code d'activation
     Et il entre son code d'activation et clique sur « Étape suivante »
     Alors l'étape « Mot de passe » s'affiche
 
-  @p9 @PAT-09-04 @PAT-07-02
+  @p9 @PAT-09-04 @PAT-07-02 @reference
   Scénario: Le patient qui n'a pas reçu de code est dirigé vers la demande de code
     Quand il renseigne son matricule et clique sur « Valider »
-    Et il répond « Non » à « Avez-vous reçu votre code d'activation ? »
-    Et il clique sur « Étape suivante »
+    Et il répond « Non » à « Avez-vous reçu votre code d'activation ? » et poursuit
     Alors le formulaire de demande de code d'activation s'affiche avec son matricule
 
   @p9 @PAT-09-03 @refus
-  Plan du scénario: Un matricule invalide est refusé
+  Plan du scénario: Un matricule qui n'a pas 13 chiffres est refusé
     Quand il renseigne le matricule « <matricule> » et clique sur « Valider »
     Alors un message d'erreur concerne le champ « Matricule »
     Et la question « Avez-vous reçu votre code d'activation ? » n'est pas posée
 
     Exemples:
-      | matricule     | cas                                   |
-      | 1918090138701 | chiffre de contrôle Verhoeff faux     |
-      | 1918090138750 | chiffre de contrôle Luhn faux         |
-      | 191809013870  | 12 chiffres                           |
-      | 1985023012399 | 30 février                            |
-      | 19180901387AB | lettres                               |
+      | matricule     | cas        |
+      | 191809013870  | 12 chiffres |
+      | 19180901387AB | lettres     |
+
+  @p9 @PAT-09-03 @refus @reference
+  Plan du scénario: Un matricule aux chiffres de contrôle faux ou à la date impossible est refusé
+    Quand il renseigne le matricule « <matricule> » et clique sur « Valider »
+    Alors un message d'erreur concerne le champ « Matricule »
+    Et la question « Avez-vous reçu votre code d'activation ? » n'est pas posée
+
+    Exemples:
+      | matricule     | cas                               |
+      | 1918090138701 | chiffre de contrôle Verhoeff faux |
+      | 1918090138750 | chiffre de contrôle Luhn faux     |
+      | 1985023012399 | 30 février                        |
 
   @p9 @PAT-09-05 @refus
   Scénario: Un code d'activation erroné est refusé
@@ -57,7 +65,7 @@ Fonctionnalité: Étape 1 – Matricule et code d'activation
     Alors un message d'erreur concerne le champ « Code d'activation »
     Et l'étape « Code d'activation » reste l'étape en cours
 
-  @p9 @PAT-09-05 @PAT-08-03 @refus
+  @p9 @PAT-09-05 @PAT-08-03 @refus @reference
   Scénario: Après 5 codes erronés, l'activation est bloquée et le helpdesk indiqué
     Quand il renseigne son matricule et clique sur « Valider »
     Et il répond « Oui » à « Avez-vous reçu votre code d'activation ? »
@@ -66,14 +74,14 @@ Fonctionnalité: Étape 1 – Matricule et code d'activation
     Alors un message d'erreur renvoie vers le helpdesk « (+352) 27 12 50 18 33 »
     Et l'étape « Code d'activation » reste l'étape en cours
 
-  @p9 @PAT-09-05 @refus
+  @p9 @PAT-09-05 @refus @reference
   Scénario: Un code d'activation déjà utilisé est refusé
     Étant donné que le patient a déjà activé son compte avec ce code
     Quand il recommence l'activation avec le même matricule et le même code
     Alors un message d'erreur concerne le champ « Code d'activation »
     Et l'étape « Code d'activation » reste l'étape en cours
 
-  @p9 @PAT-09-05 @refus @horloge
+  @p9 @PAT-09-05 @refus @horloge @reference
   Scénario: Un code d'activation expiré est refusé
     Étant donné que 91 jours ont passé depuis l'envoi de son courrier d'activation
     Et qu'il a de nouveau accepté les Conditions Générales d'Utilisation

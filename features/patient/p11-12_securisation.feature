@@ -27,7 +27,7 @@ Fonctionnalité: Étape 3 – Sécurisation du compte par un code à usage uniqu
     Alors un message d'erreur concerne le champ « Code reçu par SMS ou par E-mail »
     Et l'étape « Sécurisation de votre compte » reste l'étape en cours
 
-  @p12 @PAT-12-01 @refus @horloge
+  @p12 @PAT-12-01 @refus @horloge @reference
   Scénario: Un code à usage unique expiré est refusé
     Quand il choisit de recevoir son code à usage unique par « E-mail » et clique sur « Valider »
     Et 11 minutes passent
@@ -35,7 +35,7 @@ Fonctionnalité: Étape 3 – Sécurisation du compte par un code à usage uniqu
     Alors un message d'erreur concerne le champ « Code reçu par SMS ou par E-mail »
     Et l'étape « Sécurisation de votre compte » reste l'étape en cours
 
-  @p12 @PAT-12-01 @horloge
+  @p12 @PAT-12-01 @horloge @reference
   Scénario: Après expiration, un nouveau code permet de poursuivre
     Quand il choisit de recevoir son code à usage unique par « Mobile » et clique sur « Valider »
     Et 11 minutes passent
@@ -43,7 +43,7 @@ Fonctionnalité: Étape 3 – Sécurisation du compte par un code à usage uniqu
     Et il entre le code reçu et clique sur « Valider »
     Alors l'étape « Autres moyens d'authentification » s'affiche
 
-  @p11 @PAT-11-01 @refus
+  @p11 @PAT-11-01 @refus @reference
   Scénario: Un numéro de mobile invalide est refusé sans envoyer de code
     Quand il choisit de recevoir son code à usage unique par « Mobile » au numéro « 12 34 »
     Alors un message d'erreur concerne le champ « Mobile »

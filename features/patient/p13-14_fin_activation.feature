@@ -36,7 +36,7 @@ Fonctionnalité: Étapes 4 et 5 – Autres moyens d'authentification et confirma
       | Mobile |
       | E-mail |
 
-  @p14 @PAT-14-01 @refus
+  @p14 @PAT-14-01 @refus @reference
   Scénario: Une activation terminée ne peut pas être rejouée par l'adresse des étapes
     Étant donné un patient qui vient de terminer son activation
     Quand il revient à l'adresse de l'étape « Mot de passe »

@@ -14,7 +14,7 @@ Fonctionnalité: Étape 4 – Associer un produit LuxTrust, facultativement
     Quand il clique sur « Étape suivante »
     Alors le message « Votre activation est terminée! » s'affiche
 
-  @p13 @PAT-13-01 @refus
+  @p13 @PAT-13-01 @refus @reference
   Scénario: Le produit LuxTrust d'une autre personne n'est pas associé
     Étant donné un patient à l'étape « Autres moyens d'authentification » avec le produit LuxTrust d'un proche
     Quand il clique sur le logo de LuxTrust

@@ -17,7 +17,7 @@ Fonctionnalité: Connexion au DSP avec un produit LuxTrust
       | service                        |
       | Dossier de Soins Partagé (DSP) |
 
-  @p16 @PAT-16-02 @refus
+  @p16 @PAT-16-02 @refus @reference
   Scénario: Un produit LuxTrust qui n'est pas associé au compte ne permet pas de se connecter
     Étant donné un patient dont le compte est activé sans produit LuxTrust mais qui possède un « Token »
     Quand il clique sur « Connexion » puis sur « Patient » depuis l'accueil

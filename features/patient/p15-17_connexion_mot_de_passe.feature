@@ -24,7 +24,7 @@ Fonctionnalité: Connexion au DSP par matricule, mot de passe et code reçu
       | Mobile | SMS     |
       | E-mail | e-mail  |
 
-  @p16 @PAT-16-03 @refus
+  @p16 @PAT-16-03 @refus @reference
   Scénario: Un mauvais mot de passe est refusé sans dire si le matricule existe
     Étant donné un patient dont le compte est activé avec le code à usage unique par « Mobile »
     Quand il se connecte par « Matricule & Mot de passe » avec un mauvais mot de passe
@@ -41,7 +41,7 @@ Fonctionnalité: Connexion au DSP par matricule, mot de passe et code reçu
     Alors un message d'erreur concerne le champ « Code reçu par SMS ou par E-mail »
     Et l'espace « Mes services eSanté » ne s'affiche pas
 
-  @p16 @PAT-16-03 @refus @horloge
+  @p16 @PAT-16-03 @refus @horloge @reference
   Scénario: Après 5 échecs, le compte est bloqué un moment et le helpdesk indiqué
     Étant donné un patient dont le compte est activé avec le code à usage unique par « Mobile »
     Quand il se trompe 5 fois de mot de passe, en laissant passer 30 secondes entre deux essais
@@ -49,7 +49,7 @@ Fonctionnalité: Connexion au DSP par matricule, mot de passe et code reçu
     Alors un message d'erreur renvoie vers le helpdesk « (+352) 27 12 50 18 33 »
     Et aucun code de connexion ne lui a été envoyé
 
-  @p17 @PAT-17-01 @refus
+  @p17 @PAT-17-01 @refus @reference
   Scénario: Après « Déconnexion », l'ancienne session ne donne plus accès aux services
     Étant donné un patient connecté à « Mes services eSanté »
     Quand il se déconnecte

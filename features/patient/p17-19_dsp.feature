@@ -24,7 +24,7 @@ Fonctionnalité: Le Dossier de Soins Partagé (DSP)
     Et il peut télécharger « Bilan sanguin de contrôle » en document PDF
     Et la « Traçabilité » indique qu'il a déposé « Bilan sanguin de contrôle »
 
-  @p19 @PAT-19-08 @refus
+  @p19 @PAT-19-08 @refus @reference
   Scénario: Un fichier qui n'est ni un PDF ni une image est refusé
     Étant donné un patient connecté à son DSP
     Quand il dépose un fichier texte « notes.txt » comme « Notes personnelles »

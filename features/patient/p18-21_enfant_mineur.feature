@@ -44,7 +44,7 @@ Fonctionnalité: Le DSP d'un enfant mineur et l'« Assistant DSP »
     Et il clique sur « Accéder aux autres dossiers patient »
     Alors les noms de ses deux enfants sont proposés
 
-  @p20 @PAT-20-03 @refus
+  @p20 @PAT-20-03 @refus @reference
   Scénario: Un numéro assuré inconnu ne trouve personne
     Étant donné un enfant mineur du parent dont le compte est activé
     Quand le parent se connecte au DSP de l'enfant avec les identifiants de l'enfant
@@ -52,7 +52,7 @@ Fonctionnalité: Le DSP d'un enfant mineur et l'« Assistant DSP »
     Et il recherche un numéro assuré qui n'a pas de compte eSanté
     Alors le portail indique qu'aucun patient n'a été trouvé
 
-  @p20 @PAT-20-02 @refus
+  @p20 @PAT-20-02 @refus @reference
   Scénario: Le titulaire du DSP ne peut pas s'ajouter comme son propre assistant
     Étant donné un enfant mineur du parent dont le compte est activé
     Quand le parent se connecte au DSP de l'enfant avec les identifiants de l'enfant
@@ -60,14 +60,14 @@ Fonctionnalité: Le DSP d'un enfant mineur et l'« Assistant DSP »
     Et il recherche le numéro assuré de l'enfant
     Alors le portail refuse d'ajouter le titulaire comme son propre assistant
 
-  @p19 @PAT-19-03 @refus
+  @p19 @PAT-19-03 @refus @reference
   Scénario: Une personne étrangère au dossier ne peut pas l'ouvrir par son adresse
     Étant donné un enfant mineur dont le parent est « Assistant DSP »
     Et une autre personne connectée à son propre DSP
     Quand elle ouvre l'adresse du DSP de l'enfant
     Alors l'accès au DSP de l'enfant est refusé
 
-  @p19 @PAT-19-03 @refus
+  @p19 @PAT-19-03 @refus @reference
   Scénario: Un assistant retiré perd l'accès aussitôt
     Étant donné un enfant mineur dont le parent est « Assistant DSP »
     Et le parent a ouvert le DSP de l'enfant depuis son propre DSP

@@ -53,14 +53,14 @@ Fonctionnalité: L'activation du compte du professionnel de santé, étape par �
     Quand il répond « Oui », renseigne son matricule et son code d'activation et clique sur « Étape suivante »
     Alors l'étape « Informations personnelles » s'affiche
 
-  @p6 @PRO-06-05 @refus
+  @p6 @PRO-06-05 @refus @reference
   Scénario: Un matricule à 11 chiffres au chiffre de contrôle faux est refusé
     Étant donné un professionnel de santé au matricule à 11 chiffres à l'étape « Code d'activation » de son activation
     Quand il répond « Oui », renseigne son matricule avec un chiffre de contrôle faux et son code d'activation
     Alors un message d'erreur concerne le champ « Matricule »
     Et l'étape « Code d'activation » reste l'étape en cours
 
-  @p6 @PRO-06-04 @refus
+  @p6 @PRO-06-04 @refus @reference
   Scénario: Le produit LuxTrust d'une autre personne ne permet pas d'activer le compte
     Étant donné un professionnel de santé à l'étape « Code d'activation » avec le produit LuxTrust d'un confrère
     Quand il répond « Oui », renseigne son matricule et son code d'activation et clique sur « Étape suivante »
@@ -90,7 +90,7 @@ Fonctionnalité: L'activation du compte du professionnel de santé, étape par �
     Et il saisit chez LuxTrust un code erroné pour son « Token »
     Alors LuxTrust refuse le code
 
-  @p5 @PRO-05-01 @refus
+  @p5 @PRO-05-01 @refus @reference
   Scénario: Après 5 erreurs, le produit LuxTrust est bloqué
     Étant donné un professionnel de santé qui a reçu son courrier d'activation et possède un « Token »
     Et qu'il a accepté les Conditions Générales d'Utilisation de l'activation professionnelle

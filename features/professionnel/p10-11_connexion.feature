@@ -17,7 +17,7 @@ Fonctionnalité: Connexion aux services eSanté avec LuxTrust
       | Dossier de Soins Partagé (DSP)                   |
       | Remboursement accéléré des mémoires d'honoraires |
 
-  @p11 @PRO-11-01 @refus
+  @p11 @PRO-11-01 @refus @reference
   Scénario: Un produit LuxTrust associé à aucun compte ne permet pas de se connecter
     Étant donné un professionnel de santé qui a reçu son courrier d'activation et possède un « Smartcard »
     Quand il clique sur « Connexion » puis sur « Professionnel » depuis l'accueil

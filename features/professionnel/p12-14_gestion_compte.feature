@@ -70,14 +70,14 @@ Fonctionnalité: Gérer son compte : mot de passe, moyens d'authentification et 
       | abcdefgh     | abcdefgh     | Nouveau mot de passe                  |
       | abcdef12     | abcdef13     | Confirmation du nouveau mot de passe  |
 
-  @p13 @PRO-13-07 @refus
+  @p13 @PRO-13-07 @refus @reference
   Scénario: Un changement sans code à usage unique récent est refusé
     Étant donné un professionnel de santé connecté avec son « Token », sur l'onglet « Moyens d'authentification »
     Quand il définit un nouveau mot de passe conforme, le confirme et clique sur « Valider »
     Alors un message d'erreur concerne le champ « Nouveau mot de passe »
     Et le portail ne confirme aucun changement
 
-  @p13 @PRO-13-06 @refus
+  @p13 @PRO-13-06 @refus @reference
   Scénario: Le dernier moyen de connexion ne peut pas être supprimé
     Étant donné un professionnel de santé connecté avec son « Token », sur l'onglet « Moyens d'authentification »
     Quand il confirme son identité avec un code à usage unique

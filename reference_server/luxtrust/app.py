@@ -6,7 +6,7 @@ from bottle import Bottle, static_file
 
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
-from reference_server.luxtrust import login, oidc, phone, test_support
+from reference_server.luxtrust import login, mobile_app, oidc, test_support
 from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
 from reference_server.luxtrust.services import LuxTrustServices
 from reference_server.luxtrust.store import LuxTrustStore
@@ -24,7 +24,7 @@ def create_app(config: LuxTrustConfig, store: LuxTrustStore, clock: Clock, hashe
     app.install(SessionPlugin(store, clock, secure_cookie=config.issuer.startswith("https://")))
     oidc.register(app, services)
     login.register(app, services)
-    phone.register(app, services)
+    mobile_app.register(app, services)
     if config.test_support:
         test_support.register(app, services)
     app.route("/static/<filename:path>", "GET", lambda filename: static_file(filename, root=STATIC),

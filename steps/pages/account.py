@@ -4,12 +4,18 @@ import re
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, activate, by_role, control, labelled, load_after, press, submit
-
-
-def form_of(page: Page, field: Locator) -> Locator:
-    """The form holding a field: pages have several « Valider », one per form."""
-    return page.locator("form").filter(has=field)
+from steps.pages.guide import (
+    act,
+    activate,
+    by_role,
+    control,
+    form_of,
+    labelled,
+    load_after,
+    press,
+    submit,
+    topmost,
+)
 
 
 class PasswordSignInPage:
@@ -54,8 +60,8 @@ class AccountMenu:
 
     def open(self, entry: str) -> None:
         """Open « Mon Compte » and choose an entry such as « Gérer mon compte »."""
-        press(self.page, "Mon Compte", scope=self.banner)
-        press(self.page, entry, scope=self.banner)
+        press(self.page, "Mon Compte", scope=self.banner, where="any banner landmark", pick=topmost)
+        press(self.page, entry, scope=self.banner, where="any banner landmark", pick=topmost)
 
 
 class AuthenticationMeansTab:

@@ -4,8 +4,18 @@ import re
 
 from playwright.sync_api import Download, Locator, Page
 
-from steps.pages.account import form_of
-from steps.pages.guide import act, activate, by_role, control, labelled, load_after, press, submit, words
+from steps.pages.guide import (
+    act,
+    activate,
+    by_role,
+    control,
+    form_of,
+    labelled,
+    load_after,
+    press,
+    submit,
+    words,
+)
 
 
 class DspPage:

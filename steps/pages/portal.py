@@ -2,7 +2,10 @@
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, activate, by_role, control, press
+from steps.pages.guide import act, activate, by_role, control, press, topmost
+
+# Where the header's controls are looked for first, and what a miss there is said to be.
+BANNER = "any banner landmark"
 
 
 class PortalHeader:
@@ -15,7 +18,8 @@ class PortalHeader:
 
     def open_connexion(self) -> None:
         """Open « Connexion »; a menu or a page then offers « Patient » and « Professionnel »."""
-        press(self.page, "Connexion", scope=self.banner)
+        # Without a banner, a reader takes the « Connexion » at the top of the page.
+        press(self.page, "Connexion", scope=self.banner, where=BANNER, pick=topmost)
 
     def choose_space(self, space: str) -> None:
         """Pick « Patient » or « Professionnel » from what « Connexion » offered."""

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, by_role, labelled, press
+from steps.pages.guide import act, by_role, choice, field, in_content, labelled, press
 
 
 class LuxTrustProductStep:
@@ -14,7 +14,7 @@ class LuxTrustProductStep:
 
     def connect(self) -> None:
         """« Connexion », in the page rather than in the header."""
-        press(self.page, "Connexion", scope=self.content)
+        press(self.page, "Connexion", scope=self.content, where="the main landmark", pick=in_content)
 
 
 class ProfessionalCodeStep:
@@ -30,9 +30,11 @@ class ProfessionalCodeStep:
 
     def answer_yes_and_enter(self, matricule: str, code: str) -> None:
         """Answer « Oui », type the matricule and the code, press « Étape suivante »."""
-        act(self.page, f"« Oui » of « {self.QUESTION} »", by_role(self.question, "radio", "Oui").check)
-        act(self.page, "field « Matricule »", lambda: self.matricule.fill(matricule))
-        act(self.page, "field « Code d'activation »", lambda: self.code.fill(code))
+        act(self.page, f"« Oui » of « {self.QUESTION} »", choice(self.page, self.QUESTION, "Oui").check)
+        box = field(self.page, "Matricule")
+        act(self.page, "field « Matricule »", lambda: box.fill(matricule))
+        box = field(self.page, "Code d'activation")
+        act(self.page, "field « Code d'activation »", lambda: box.fill(code))
         press(self.page, "Étape suivante")
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from harness.phone import UnknownPhoneDevice, has_touch, phone_context_args
+from harness.devices import UnknownPhoneDevice, has_touch, phone_context_args
 from steps.pages.screen import Placement, ScreenFit, layout_problems
 
 IPHONE: dict[str, Any] = {
@@ -48,7 +48,7 @@ def test_an_unknown_name_is_refused_naming_the_nearest_phones() -> None:
     message = str(refusal.value)
     assert "--phone-device « Pixl 7 » is not one of Playwright's device descriptors" in message
     assert "Did you mean « Pixel 7 »" in message
-    assert "python -m harness.phone" in message
+    assert "python -m harness.devices" in message
 
 
 def test_a_name_in_the_wrong_case_points_to_the_right_one_only() -> None:

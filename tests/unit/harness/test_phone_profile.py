@@ -42,7 +42,8 @@ Fonctionnalité: Le profil téléphone
 # In a conftest, as in the repository's, so that --phone-device is known when options are read.
 CONFTEST = """\
 pytest_plugins = [
-    "fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation", "steps.phone",
+    "fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation",
+    "steps.screen_fit",
 ]
 """
 

@@ -61,7 +61,7 @@ def known_phones_hint(devices: Descriptors) -> str:
     examples = [device for device in EXAMPLES if device in devices] or phones[:4]
     return (
         f"Playwright knows {len(phones)} phones, among them "
-        f"{', '.join(f'« {device} »' for device in examples)}: `python -m harness.phone` lists them all."
+        f"{', '.join(f'« {device} »' for device in examples)}: `python -m harness.devices` lists them all."
     )
 
 

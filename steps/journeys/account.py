@@ -1,0 +1,79 @@
+"""Using an active account: signing in (password and code, or LuxTrust), signing out, opening its tabs."""
+
+from faker import Faker
+from playwright.sync_api import Page, expect
+
+from steps.journeys.activation import activate_patient
+from steps.journeys.actors import Actor
+from steps.journeys.luxtrust import authenticate
+from steps.journeys.professional import activate_professional
+from steps.journeys.target import latest_code
+from steps.pages.account import AccountMenu, PasswordSignInPage, SignInCodePage
+from steps.pages.guide import press
+from steps.pages.portal import HomePage, PatientSpacePage, PortalHeader
+from steps.pages.professional import LuxTrustProductStep, MyServicesPage
+
+SERVICES = "Mes services eSanté"
+
+
+def open_password_sign_in(page: Page) -> None:
+    """« Connexion » → « Patient » → « Matricule & Mot de passe »."""
+    HomePage(page).open()
+    header = PortalHeader(page)
+    header.open_connexion()
+    header.choose_space("Patient")
+    press(page, "Matricule & Mot de passe")
+
+
+def sign_in_with_password(actor: Actor) -> None:
+    """The whole password sign-in with the newest code received, up to « Mes services eSanté »."""
+    open_password_sign_in(actor.page)
+    PasswordSignInPage(actor.page).sign_in(actor.persona.matricule, actor.password)
+    SignInCodePage(actor.page).enter(latest_code(actor))
+    expect(MyServicesPage(actor.page).heading).to_be_visible()
+    actor.step_urls[SERVICES] = actor.page.url
+
+
+def sign_in_with_luxtrust(actor: Actor) -> None:
+    """« Connexion » → « Professionnel » → « Connexion » → LuxTrust, up to « Mes services eSanté »."""
+    HomePage(actor.page).open()
+    header = PortalHeader(actor.page)
+    header.open_connexion()
+    header.choose_space("Professionnel")
+    LuxTrustProductStep(actor.page).connect()
+    authenticate(actor, actor.persona.luxtrust[0])
+    expect(MyServicesPage(actor.page).heading).to_be_visible()
+    actor.step_urls[SERVICES] = actor.page.url
+
+
+def sign_in_as_patient_with_luxtrust(actor: Actor, product: str) -> None:
+    """« Connexion » → « Patient » → « Connexion » with one of the person's LuxTrust products (pp. 15–16)."""
+    PatientSpacePage(actor.page).open()
+    LuxTrustProductStep(actor.page).connect()
+    authenticate(actor, actor.persona.device(product))
+
+
+def activate_and_sign_in(actor: Actor, faker: Faker) -> None:
+    """A patient's whole activation, then the password sign-in."""
+    activate_patient(actor, faker)
+    sign_in_with_password(actor)
+
+
+def activate_and_sign_in_professional(actor: Actor) -> None:
+    """A professional's whole activation with their first product, then the LuxTrust sign-in."""
+    activate_professional(actor)
+    sign_in_with_luxtrust(actor)
+
+
+def sign_out(page: Page) -> None:
+    """« Mon Compte » → « Déconnexion », done once « Connexion » is offered again."""
+    menu = AccountMenu(page)
+    menu.open("Déconnexion")
+    # Opening the next page before the sign-out's own page has come could abort it.
+    expect(menu.banner.get_by_role("link", name="Connexion", exact=True)).to_be_visible()
+
+
+def open_means_tab(page: Page) -> None:
+    """« Mon Compte » → « Gérer mon compte » → « Moyens d'authentification »."""
+    AccountMenu(page).open("Gérer mon compte")
+    press(page, "Moyens d'authentification")

@@ -1,0 +1,117 @@
+"""The patient's activation through the portal: the CGU, then the wizard's steps up to « Confirmation »."""
+
+from collections.abc import Callable
+
+from faker import Faker
+from playwright.sync_api import Page, expect
+
+from steps.journeys.actors import Actor
+from steps.journeys.inputs import local_mobile, strong_password
+from steps.journeys.luxtrust import authenticate
+from steps.journeys.target import latest_code
+from steps.pages.activation import (
+    ActivationCodeStep,
+    CguPage,
+    OtherMeansStep,
+    PasswordStep,
+    ProgressBar,
+    SecurityStep,
+)
+from steps.pages.guide import press
+from steps.pages.portal import PatientSpacePage
+
+STEP_NAMES = (
+    "Code d'activation",
+    "Mot de passe",
+    "Sécurisation de votre compte",
+    "Autres moyens d'authentification",
+    "Confirmation",
+)
+
+
+def expect_step(actor: Actor, name: str) -> None:
+    """Wait until the wizard's current step is the named one, noting its address."""
+    current = ProgressBar(actor.page).current
+    expect(current, f"the wizard is not at step « {name} »").to_contain_text(name, ignore_case=True)
+    actor.step_urls[name] = actor.page.url
+
+
+def open_cgu(page: Page) -> None:
+    """From the home page to the CGU, as the guide says (pp. 6–7)."""
+    PatientSpacePage(page).open()
+    PatientSpacePage(page).press("J'active mon compte")
+
+
+def start_wizard(actor: Actor) -> None:
+    """Accept the CGU and reach step 1."""
+    open_cgu(actor.page)
+    cgu = CguPage(actor.page)
+    cgu.accept()
+    cgu.activate()
+    expect_step(actor, STEP_NAMES[0])
+
+
+def enter_letter(actor: Actor) -> None:
+    """Step 1: matricule, « Oui », the letter's activation code, « Étape suivante »."""
+    step = ActivationCodeStep(actor.page)
+    step.enter_matricule(actor.persona.matricule)
+    step.answer("Oui")
+    step.enter_code(actor.persona.activation_code)
+    step.next()
+
+
+def choose_password(actor: Actor, faker: Faker) -> None:
+    """Step 2: a conforming password, twice, which the person keeps."""
+    actor.password = strong_password(faker)
+    step = PasswordStep(actor.page)
+    step.choose(actor.password, actor.password)
+    step.next()
+
+
+def send_code(actor: Actor, channel: str) -> str:
+    """Choose the channel with the persona's number or address; return where the code went."""
+    persona = actor.persona
+    destination = persona.mobile if channel == "Mobile" else persona.email
+    typed = local_mobile(destination) if channel == "Mobile" else destination
+    SecurityStep(actor.page).choose_channel(channel, typed)
+    actor.code_destination = destination
+    return destination
+
+
+def secure_account(actor: Actor) -> None:
+    """Step 3: have a code sent by the person's channel, then type it."""
+    send_code(actor, actor.channel)
+    SecurityStep(actor.page).enter_code(latest_code(actor))
+
+
+def walk_to(actor: Actor, faker: Faker, target: str) -> None:
+    """Walk the wizard through the guide's steps until the named step shows."""
+    start_wizard(actor)
+    actions: list[Callable[[], None]] = [
+        lambda: enter_letter(actor),
+        lambda: choose_password(actor, faker),
+        lambda: secure_account(actor),
+        lambda: OtherMeansStep(actor.page).skip(),
+    ]
+    for name, action in zip(STEP_NAMES, actions, strict=False):
+        if name == target:
+            return
+        action()
+        expect_step(actor, STEP_NAMES[STEP_NAMES.index(name) + 1])
+
+
+def activate_patient(actor: Actor, faker: Faker) -> None:
+    """The whole wizard without LuxTrust, up to « Votre activation est terminée! » (pp. 6–14)."""
+    walk_to(actor, faker, STEP_NAMES[-1])
+
+
+def activate_patient_with_product(actor: Actor, faker: Faker, product: str) -> None:
+    """The whole wizard, associating one of the person's LuxTrust products at step 4 (p. 13)."""
+    walk_to(actor, faker, "Autres moyens d'authentification")
+    device = actor.persona.device(product)
+    press(actor.page, "LuxTrust")
+    authenticate(actor, device)
+    # Back from LuxTrust: the step lists the product before the wizard goes on.
+    expect(actor.page.get_by_role("main")).to_contain_text(device.serial)
+    OtherMeansStep(actor.page).skip()
+    expect_step(actor, STEP_NAMES[-1])

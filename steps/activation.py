@@ -4,11 +4,12 @@ import re
 from collections.abc import Callable
 
 from faker import Faker
-from playwright.sync_api import Page, expect
+from playwright.sync_api import APIResponse, Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from harness.targets import Persona, TestSupportClient
 from steps.journeys.activation import (
+    STEP_NAMES,
     activate_patient,
     activate_patient_with_product,
     choose_password,
@@ -26,12 +27,29 @@ from steps.pages.activation import (
     ActivationCodeStep,
     CguPage,
     CodeRequestForm,
+    Feedback,
     OtherMeansStep,
     PasswordStep,
     ProgressBar,
 )
-from steps.pages.guide import act, control, labelled, press, words
+from steps.pages.guide import (
+    Way,
+    act,
+    activate,
+    choice,
+    control,
+    first_after,
+    labelled,
+    main_content,
+    press,
+    resolve,
+    words,
+    words_within,
+)
+from steps.soft_checks import says, says_in_error
 
+# Words by which a page acknowledges a request: « Votre demande a bien été enregistrée ».
+ACKNOWLEDGED = re.compile(r"a bien été|enregistrée|transmise|envoyée|merci", re.IGNORECASE)
 # A code that no letter carries: the real ones are five letters or digits, a dash, five more.
 WRONG_ACTIVATION_CODE = "AAAAA-22222"
 
@@ -154,10 +172,10 @@ def _(page: Page) -> None:
     CguPage(page).activate()
 
 
-@when("il clique sur le lien « Téléchargeables en PDF en cliquant ici »", target_fixture="download")
-def _(page: Page) -> object:
-    """Download the CGU."""
-    return CguPage(page).download_pdf()
+@when("il clique sur le lien « Téléchargeables en PDF en cliquant ici »", target_fixture="document")
+def _(page: Page) -> APIResponse:
+    """Follow the link to the CGU, downloaded or shown in the browser."""
+    return CguPage(page).open_pdf()
 
 
 @then("les Conditions Générales d'Utilisation s'affichent")
@@ -177,39 +195,43 @@ def _(page: Page, title: str, datatable: list[list[str]]) -> None:
 @then(parsers.parse("le helpdesk est indiqué : « {phone} » et « {email} »"))
 def _(page: Page, phone: str, email: str) -> None:
     """The helpdesk's phone and e-mail are shown in the page's content."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content).to_contain_text(phone)
     expect(content).to_contain_text(email)
 
 
 @then(parsers.parse("« {question} » renvoie vers le guide en ligne"))
 def _(page: Page, question: str) -> None:
-    """The question is asked and « ici » leads to the online guide (p. 8)."""
-    expect(page.get_by_text(words(question))).to_be_visible()
-    press(page, "ici")
+    """The question is asked and its link (« ici », or « guide en ligne ») leads to the online guide (p. 8)."""
+    asked = page.get_by_text(words_within(question)).filter(visible=True)
+    expect(asked).not_to_have_count(0)
+    link = resolve(page, "link « ici » to the online guide", [
+        Way(control(page, "ici")),
+        Way(page.get_by_role("link", name=words_within("guide en ligne"))),
+    ], pick=first_after(asked.last))
+    act(page, "link « ici » to the online guide", lambda: activate(page, link))
     expect(page.get_by_role("heading", name=re.compile("guide", re.IGNORECASE))).to_be_visible()
 
 
 @then("il reçoit les Conditions Générales d'Utilisation en document PDF")
-def _(download: object) -> None:
-    """The download is a real PDF document."""
-    path = download.path()  # type: ignore[attr-defined]
-    with open(path, "rb") as document:
-        assert document.read(5) == b"%PDF-", "the CGU download is not a PDF document"
+def _(document: APIResponse) -> None:
+    """What the link leads to is a real PDF document."""
+    assert document.ok, f"the CGU link leads to an error: {document.status} {document.url}"
+    assert document.body()[:5] == b"%PDF-", f"the CGU link does not lead to a PDF document ({document.url})"
 
 
 @then("un message d'erreur demande d'accepter les Conditions Générales d'Utilisation")
 def _(page: Page) -> None:
-    """The refusal names the CGU."""
-    alerts = page.get_by_role("alert")
-    expect(alerts).to_contain_text("Conditions Générales d'Utilisation")
+    """An error is shown; naming the CGU is the reference's wording."""
+    Feedback(page).wait_for_error()
+    says_in_error(page, "Conditions Générales d'Utilisation")
 
 
 @then("l'activation n'a pas commencé")
 def _(page: Page) -> None:
     """No wizard step is shown: the CGU acceptance box is still there."""
-    expect(ProgressBar(page).current).to_have_count(0)
-    expect(CguPage(page).acceptance).to_be_visible()
+    expect(CguPage(page).acceptance_box()).to_be_visible()
+    expect(ProgressBar(page).showing(STEP_NAMES[0])).to_have_count(0)
 
 
 # Step 1 (p. 9) ----------------------------------------------------------------------------------
@@ -233,6 +255,14 @@ def _(page: Page, choice: str) -> None:
     ActivationCodeStep(page).answer(choice)
 
 
+@when("il répond « Non » à « Avez-vous reçu votre code d'activation ? » et poursuit")
+def _(page: Page) -> None:
+    """Answer « Non », then go on as the page invites: « Étape suivante » where it is offered."""
+    step = ActivationCodeStep(page)
+    step.answer("Non")
+    step.go_on_without_code()
+
+
 @when("il entre son code d'activation et clique sur « Étape suivante »")
 def _(actor: Actor) -> None:
     """Type the letter's code and go on."""
@@ -251,14 +281,12 @@ def _(page: Page) -> None:
 
 @when(parsers.parse("il entre {count:d} fois un code d'activation erroné"))
 def _(page: Page, count: int) -> None:
-    """Type wrong codes, each refused before the next is typed."""
+    """Type wrong codes, each refused (an error shown) before the next is typed."""
     step = ActivationCodeStep(page)
     for _attempt in range(count):
         step.enter_code(WRONG_ACTIVATION_CODE)
-        step.next()
-        expect(step.code).to_have_attribute("aria-invalid", "true")
-        # The refusal reloads the page; wait for the reload before typing again.
-        expect(step.code).to_have_value("")
+        step.send_code()
+        Feedback(page).wait_for_error()
 
 
 @when("il recommence l'activation avec le même matricule et le même code")
@@ -271,23 +299,22 @@ def _(actor: Actor) -> None:
 @then(parsers.parse("la question « {question} » propose « {yes} » et « {no} »"))
 def _(page: Page, question: str, yes: str, no: str) -> None:
     """The question and both answers are shown."""
-    step = ActivationCodeStep(page)
-    expect(step.question).to_be_visible()
-    expect(step.question.get_by_role("radio", name=yes, exact=True)).to_be_visible()
-    expect(step.question.get_by_role("radio", name=no, exact=True)).to_be_visible()
+    expect(ActivationCodeStep(page).question.filter(visible=True)).not_to_have_count(0)
+    for answer in (yes, no):
+        expect(choice(page, question, answer), f"the answer « {answer} »").to_be_visible()
 
 
 @then(parsers.parse("la question « {question} » n'est pas posée"))
 def _(page: Page, question: str) -> None:
     """The wizard did not go past the matricule."""
-    expect(ActivationCodeStep(page).question).to_have_count(0)
+    expect(ActivationCodeStep(page).question.filter(visible=True)).to_have_count(0)
 
 
 @then("la barre de progression montre les étapes")
 def _(page: Page, datatable: list[list[str]]) -> None:
     """Every step of the guide's progress bar, in order."""
     expected = [row[0] for row in datatable[1:]]
-    steps = page.get_by_role("list").filter(has=ProgressBar(page).current).get_by_role("listitem")
+    steps = ProgressBar(page).steps(expected)
     expect(steps).to_have_count(len(expected))
     # With a list, Playwright checks the items in order.
     expect(steps).to_contain_text(expected)
@@ -302,13 +329,13 @@ def _(actor: Actor, name: str) -> None:
 @then(parsers.parse("l'étape « {name} » ne s'affiche pas"))
 def _(page: Page, name: str) -> None:
     """The wizard refused to show that step again."""
-    expect(ProgressBar(page).current.filter(has_text=name)).to_have_count(0)
+    expect(ProgressBar(page).showing(name)).to_have_count(0)
 
 
 @then("le formulaire de demande de code d'activation s'affiche avec son matricule")
 def _(page: Page, actor: Actor) -> None:
     """« Non » leads to the request form, the matricule already filled in."""
-    expect(CodeRequestForm(page).input("matricule")).to_have_value(actor.persona.matricule)
+    expect(CodeRequestForm(page).matricule()).to_have_value(actor.persona.matricule)
 
 
 # Step 2 (p. 10) ---------------------------------------------------------------------------------
@@ -339,7 +366,7 @@ def _(page: Page, faker: Faker) -> None:
 @then("la consigne rappelle la politique du mot de passe")
 def _(page: Page) -> None:
     """The step states the guide's password policy."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     for rule in ("8 caractères", "caractère alphabétique", "caractère numérique"):
         expect(content).to_contain_text(rule)
 
@@ -347,15 +374,14 @@ def _(page: Page) -> None:
 @then("les champs du mot de passe masquent les caractères saisis")
 def _(page: Page) -> None:
     """Both fields are password inputs."""
-    step = PasswordStep(page)
-    expect(step.password).to_have_attribute("type", "password")
-    expect(step.confirmation).to_have_attribute("type", "password")
+    for box in PasswordStep(page).password_fields():
+        expect(box).to_have_attribute("type", "password")
 
 
 @then("son matricule est toujours renseigné")
 def _(page: Page, actor: Actor) -> None:
     """Going back kept the matricule."""
-    expect(ActivationCodeStep(page).matricule).to_have_value(actor.persona.matricule)
+    expect(ActivationCodeStep(page).matricule_field()).to_have_value(actor.persona.matricule)
 
 
 # Steps 4 and 5 (pp. 13–14) ---------------------------------------------------------------------
@@ -364,8 +390,9 @@ def _(page: Page, actor: Actor) -> None:
 @then("l'association d'un produit LuxTrust est présentée comme facultative")
 def _(page: Page) -> None:
     """The guide's « pas obligatoire » about LuxTrust."""
-    expect(page.get_by_role("main")).to_contain_text("LuxTrust")
-    expect(page.get_by_role("main")).to_contain_text(re.compile("pas obligatoire|facultati", re.I))
+    content = main_content(page)
+    expect(content).to_contain_text("LuxTrust")
+    expect(content).to_contain_text(re.compile("pas obligatoire|facultati", re.I))
 
 
 @when("il clique sur le logo de LuxTrust")
@@ -417,29 +444,26 @@ def _(actor: Actor, name: str) -> None:
 
 
 def request_values(persona: Persona, faker: Faker) -> dict[str, str]:
-    """What a patient types in the request form."""
+    """What a patient may type in the request form, by meaning; the form decides what it asks."""
     return {
         "matricule": persona.matricule,
         "last_name": persona.last_name,
         "first_name": persona.first_name,
         "email": persona.email,
+        "mobile": persona.mobile,
         "street": f"{faker.random_int(1, 120)}, rue {faker.last_name()}",
         "postcode": f"L-{faker.random_int(1000, 9999)}",
         "locality": "Luxembourg",
     }
 
 
-@when(
-    "il remplit le formulaire avec son matricule, son nom, son prénom, son e-mail et son adresse postale",
-    target_fixture="request_typed",
-)
+@when("il remplit le formulaire et l'envoie", target_fixture="request_typed")
 def _(page: Page, new_persona: Callable[..., Persona], faker: Faker) -> dict[str, str]:
-    """Fill in every field and send."""
-    values = request_values(new_persona("patient"), faker)
+    """Fill in every field the form asks for, with a person's data, and send it."""
     form = CodeRequestForm(page)
-    form.fill(values)
+    typed = form.fill(request_values(new_persona("patient"), faker))
     form.send()
-    return values
+    return typed
 
 
 @when("il remplit le formulaire sans son adresse postale", target_fixture="request_typed")
@@ -449,20 +473,23 @@ def _(page: Page, new_persona: Callable[..., Persona], faker: Faker) -> dict[str
     for key in ("street", "postcode", "locality"):
         values.pop(key)
     form = CodeRequestForm(page)
-    form.fill(values)
+    typed = form.fill(values)
     form.send()
-    return values
+    return typed
 
 
 @then("sa demande de nouveau code d'activation est confirmée")
 def _(page: Page) -> None:
-    """The portal acknowledges the request."""
-    expect(page.get_by_role("status")).to_contain_text("demande a bien été enregistrée")
+    """The portal acknowledges the request, in its own words; the reference's are checked apart."""
+    acknowledged = page.get_by_role("status").or_(page.get_by_text(ACKNOWLEDGED))
+    expect(acknowledged.filter(visible=True), "the request is not acknowledged").not_to_have_count(0)
+    expect(Feedback(page).errors().filter(visible=True)).to_have_count(0)
+    says(page, "Votre demande a bien été enregistrée")
 
 
 @then("ses autres saisies du formulaire sont conservées")
 def _(page: Page, request_typed: dict[str, str]) -> None:
     """Every value typed is still in its field."""
-    form = CodeRequestForm(page)
-    for key, value in request_typed.items():
-        expect(form.input(key)).to_have_value(value)
+    kept = CodeRequestForm(page).values()
+    for label, value in request_typed.items():
+        assert kept.get(label) == value, f"the field « {label} » lost « {value} » (now « {kept.get(label)} »)"

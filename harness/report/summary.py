@@ -62,24 +62,41 @@ def item_lines(summary: dict[str, Any]) -> list[str]:
         # A scenario failed by its own finding is shown once, by that finding's line.
         if not item.get("failed_by_finding")
     ]
-    differs += [
-        _differs_line(item["feature"], item["scenario"], item["step"], item["message"], item["page"])
-        for item in findings
-        if item["verdict"] == REFERENCE
-    ]
+    differs += [_grouped_line("DIFFERS", group) for group in _groups(findings, REFERENCE)]
     advisories = [
         _advisory_line(item["criterion"], item["feature"], item["name"], item["message"])
         for item in summary.get("advisory_scenarios", [])
         if not item.get("failed_by_finding")
     ]
-    advisories += [
-        _advisory_line(
-            item["criterion"], item["feature"], item["scenario"], item["message"], item["page"]
-        )
-        for item in findings
-        if item["verdict"] == ACCESSIBILITY
-    ]
+    advisories += [_grouped_line("ADVISORY", group) for group in _groups(findings, ACCESSIBILITY)]
     return differs + advisories
+
+
+def _groups(findings: list[dict[str, Any]], verdict: str) -> list[list[dict[str, Any]]]:
+    """Gather the same finding made on the same page by several scenarios, in first-seen order."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for item in findings:
+        if item["verdict"] == verdict:
+            key = (item.get("criterion"), item["message"], _page_path(item.get("page")))
+            groups.setdefault(key, []).append(item)
+    return list(groups.values())
+
+
+def _grouped_line(head: str, group: list[dict[str, Any]]) -> str:
+    """Return one line for a finding, with the criterion, the page and the scenarios that made it."""
+    first = group[0]
+    criterion = f" {_wcag(criterion_key(first.get('criterion')))}" if head == "ADVISORY" else ""
+    where = f" | page: {first['page']}" if first.get("page") else ""
+    scenarios = {(item["feature"], item["scenario"]) for item in group}
+    seen = f"{first['feature']} > {first['scenario']}"
+    if len(scenarios) > 1:
+        seen += f" and {len(scenarios) - 1} more {'scenario' if len(scenarios) == 2 else 'scenarios'}"
+    return f"{head}{criterion} {first['message']}{where} | {seen}"
+
+
+def _page_path(page: str | None) -> str | None:
+    """Return a page's address without its query, so one page's findings group together."""
+    return page.split("?", 1)[0] if page else None
 
 
 def _reference_line(reference: dict[str, int]) -> str:

@@ -17,7 +17,7 @@ from steps.pages.activation import (
     ProgressBar,
     SecurityStep,
 )
-from steps.pages.guide import press
+from steps.pages.guide import main_content, press
 from steps.pages.portal import PatientSpacePage
 
 STEP_NAMES = (
@@ -31,8 +31,7 @@ STEP_NAMES = (
 
 def expect_step(actor: Actor, name: str) -> None:
     """Wait until the wizard's current step is the named one, noting its address."""
-    current = ProgressBar(actor.page).current
-    expect(current, f"the wizard is not at step « {name} »").to_contain_text(name, ignore_case=True)
+    ProgressBar(actor.page).at(name)
     actor.step_urls[name] = actor.page.url
 
 
@@ -112,6 +111,6 @@ def activate_patient_with_product(actor: Actor, faker: Faker, product: str) -> N
     press(actor.page, "LuxTrust")
     authenticate(actor, device)
     # Back from LuxTrust: the step lists the product before the wizard goes on.
-    expect(actor.page.get_by_role("main")).to_contain_text(device.serial)
+    expect(main_content(actor.page)).to_contain_text(device.serial)
     OtherMeansStep(actor.page).skip()
     expect_step(actor, STEP_NAMES[-1])

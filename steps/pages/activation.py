@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from playwright.sync_api import APIResponse, Download, Locator, Page, Response
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from steps.pages.guide import (
     INFO_AND_RELATIONSHIPS,
@@ -15,6 +16,7 @@ from steps.pages.guide import (
     act,
     activate,
     choice,
+    control,
     field,
     find_control,
     labelled,
@@ -79,7 +81,13 @@ class Feedback:
 
     def wait_for_error(self) -> None:
         """Wait until the page shows an error a person can see, by any of the usual means."""
-        self.page.wait_for_function(VISIBLE_ERROR_JS)
+        try:
+            self.page.wait_for_function(VISIBLE_ERROR_JS)
+        except PlaywrightTimeoutError as error:
+            raise AssertionError(
+                f"The page shows no error message on {self.page.url} (no alert, live region, "
+                "error text, nor the browser's own message on a field)"
+            ) from error
 
     def messages(self) -> Locator:
         """Everything that says something back: errors and status messages."""
@@ -211,6 +219,13 @@ class ProgressBar:
             found = found.or_(way.locator)
         return found
 
+    def steps(self, names: list[str]) -> Locator:
+        """The items of the list that names every step: the progress bar, however it marks its current step."""
+        bar = self.page.get_by_role("list")
+        for name in names:
+            bar = bar.filter(has=self.page.get_by_role("listitem").filter(has_text=words_within(name)))
+        return bar.get_by_role("listitem")
+
     def step(self, name: str) -> Locator:
         """A step of the bar, by the name the guide gives it."""
         return self.page.get_by_role("listitem").filter(has_text=name)
@@ -259,6 +274,20 @@ class ActivationCodeStep:
     def next(self) -> None:
         """Press « Étape suivante »."""
         press(self.page, "Étape suivante")
+
+    def send_code(self) -> None:
+        """Press « Étape suivante » and return once the portal has answered."""
+        with self.page.expect_response(lambda response: response.request.method == "POST"):
+            self.next()
+
+    def go_on_without_code(self) -> None:
+        """After « Non »: press « Étape suivante » where the page offers it, else stay on what it shows."""
+        offered = resolve(self.page, "link or button « Étape suivante », or the request form", [
+            Way(control(self.page, "Étape suivante")),
+            Way(self.page.get_by_role("textbox", name=words_within("mail"))),
+        ])
+        if offered.evaluate("(el) => !el.matches('input, textarea')"):
+            act(self.page, "link or button « Étape suivante »", lambda: activate(self.page, offered))
 
 
 class PasswordStep:
@@ -412,8 +441,7 @@ class CodeRequestForm:
     def fill(self, values: dict[str, str]) -> dict[str, str]:
         """Fill each field by what its label asks for; return what went in, by label."""
         typed: dict[str, str] = {}
-        fields = self.form().locator("input:not([type=hidden]):not([type=submit]):not([type=button])"
-                                     ":not([type=checkbox]):not([type=radio]), textarea")
+        fields = self._fields()
         for index in range(fields.count()):
             box = fields.nth(index)
             label = box_label(box)
@@ -422,6 +450,16 @@ class CodeRequestForm:
                 act(self.page, f"field « {label} »", lambda box=box, value=value: box.fill(value))
                 typed[label] = value
         return typed
+
+    def values(self) -> dict[str, str]:
+        """What each field of the form holds now, by its label."""
+        fields = self._fields()
+        return {box_label(fields.nth(i)): fields.nth(i).input_value() for i in range(fields.count())}
+
+    def _fields(self) -> Locator:
+        """The fields a person types into."""
+        return self.form().locator("input:not([type=hidden]):not([type=submit]):not([type=button])"
+                                   ":not([type=checkbox]):not([type=radio]), textarea")
 
     def send(self) -> None:
         """Send the request with the form's own button: its submit button, beside a reset or back one."""

@@ -53,6 +53,11 @@ def words(text: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{_words_source(text)}(?:\s*[:*])*\s*$", re.IGNORECASE)
 
 
+def words_first(text: str) -> re.Pattern[str]:
+    """A pattern matching a name that starts with the guide's words and then qualifies them."""
+    return re.compile(rf"^\s*{_words_source(text)}\b", re.IGNORECASE)
+
+
 def words_within(text: str) -> re.Pattern[str]:
     """A pattern matching the guide's words anywhere in a longer text."""
     return re.compile(_words_source(text), re.IGNORECASE)
@@ -229,6 +234,8 @@ def field(page: Page, label: str, scope: Locator | None = None) -> Locator:
     text = where.get_by_text(words(label), exact=False).filter(has_not=_any_field(where))
     ways = [
         Way(labelled(where, label)),
+        # « Matricule (13 chiffres) » is still the guide's « Matricule » to a reader.
+        Way(where.get_by_label(words_first(label))),
         Way(where.get_by_placeholder(words(label)), fallback="is named by a placeholder only",
             criterion=LABELS_OR_INSTRUCTIONS),
         Way(text.locator("xpath=following::*[self::input[not(@type='hidden')] or self::select"

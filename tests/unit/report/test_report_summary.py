@@ -131,9 +131,21 @@ def test_summary_lines_name_each_difference_and_advisory():
         "| still open after 5 attempts"
     ) in lines
     assert (
-        "ADVISORY WCAG 1.3.1 Création de compte > Le compte est créé: "
-        "« Connexion » was found outside any banner landmark"
+        "ADVISORY WCAG 1.3.1 « Connexion » was found outside any banner landmark "
+        "| Création de compte > Le compte est créé"
     ) in lines
+
+
+def test_the_same_finding_on_the_same_page_is_one_line_naming_how_many_scenarios_made_it():
+    findings = [
+        ADVISORY_FINDING | {"scenario": name, "page": "https://portal/?step=1"} for name in ("A", "B", "C")
+    ]
+    lines = summary_lines(VERDICT_SUMMARY | {"findings": findings})
+
+    assert [line for line in lines if line.startswith("ADVISORY")] == [
+        "ADVISORY WCAG 1.3.1 « Connexion » was found outside any banner landmark "
+        "| page: https://portal/?step=1 | Création de compte > A and 2 more scenarios"
+    ]
 
 
 def test_a_scenario_failed_by_its_own_finding_is_named_once():

@@ -128,8 +128,8 @@ def test_only_conformance_decides_without_strict_verdicts(
             "DIFFERS Mot de passe du patient > Le compte est bloqué après trois essais "
             "| step: Alors le compte est bloqué après trois essais "
             "| the account was still open after 5 attempts",
-            "ADVISORY WCAG 1.3.1 Mot de passe du patient > Le mot de passe est choisi: "
-            "« Connexion » was found outside any banner landmark | page: /connexion",
+            "ADVISORY WCAG 1.3.1 « Connexion » was found outside any banner landmark | page: /connexion "
+            "| Mot de passe du patient > Le mot de passe est choisi",
         ]
     )
 

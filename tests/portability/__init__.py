@@ -1,0 +1,1 @@
+"""Portability checks: the harness against portals it was not written with."""

@@ -19,7 +19,7 @@ from steps.pages.account import (
     AuthenticationMeansTab,
     PersonalInformationTab,
 )
-from steps.pages.guide import control, labelled, phone_number, press
+from steps.pages.guide import control, labelled, main_content, phone_number, press
 
 CHANGE_NOTICE = re.compile("modifi", re.IGNORECASE)
 
@@ -159,7 +159,7 @@ def _(page: Page, address: str, site: str) -> None:
 @then("la politique de sécurité du mot de passe est rappelée")
 def _(page: Page) -> None:
     """The three rules of the « Politique de sécurité »."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     for rule in ("8 caractères", "1 caractère(s) alphabétique(s)", "1 caractère(s) numérique(s)"):
         expect(content).to_contain_text(rule)
 

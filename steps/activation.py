@@ -405,7 +405,7 @@ def _(page: Page) -> None:
 def _(page: Page, actor: Actor, product: str) -> None:
     """The step lists the product LuxTrust vouched for."""
     serial = actor.persona.device(product).serial
-    expect(page.get_by_role("main")).to_contain_text(serial)
+    expect(main_content(page)).to_contain_text(serial)
 
 
 @then("le portail refuse d'associer ce produit LuxTrust")
@@ -413,7 +413,7 @@ def _(page: Page, luxtrust_holder: Persona) -> None:
     """The portal says no, and the product is not listed."""
     expect(page.get_by_role("status")).to_be_visible()
     serial = luxtrust_holder.luxtrust[0].serial
-    expect(page.get_by_role("main")).not_to_contain_text(serial)
+    expect(main_content(page)).not_to_contain_text(serial)
 
 
 @when("il clique sur « Étape suivante » sans associer de produit LuxTrust")

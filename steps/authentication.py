@@ -20,6 +20,7 @@ from steps.journeys.actors import Actor
 from steps.journeys.inputs import wrong_code
 from steps.journeys.target import advance_clock, latest_code
 from steps.pages.account import PasswordSignInPage, SignInCodePage
+from steps.pages.guide import main_content
 from steps.pages.professional import MyServicesPage
 
 
@@ -91,7 +92,7 @@ def _(page: Page) -> None:
 @then(parsers.parse("la page propose « {luxtrust} » avec LuxTrust et « {password} »"))
 def _(page: Page, luxtrust: str, password: str) -> None:
     """Both ways to sign in (p. 16)."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content.get_by_role("button", name=luxtrust, exact=True)).to_be_visible()
     expect(content.get_by_role("link", name=password).or_(content.get_by_role("button", name=password))).to_be_visible()
 

@@ -23,7 +23,7 @@ from steps.journeys.myguichet import (
 )
 from steps.pages.account import AuthenticationMeansTab
 from steps.pages.dsp import DspPage
-from steps.pages.guide import press, words
+from steps.pages.guide import main_content, press, words
 from steps.pages.myguichet import DspConsentPage, MyDataPage, SettingsPage
 from steps.pages.myguichet import MyGuichetSpace as SpacePage
 from steps.pages.professional import MyServicesPage
@@ -150,7 +150,7 @@ def _(page: Page, trail: str) -> None:
 @then(parsers.parse("la page demande « {text} »"))
 def _(page: Page, text: str) -> None:
     """The page's instruction, in the guide's words."""
-    expect(page.get_by_role("main")).to_contain_text(text)
+    expect(main_content(page)).to_contain_text(text)
 
 
 @then("le catalogue regroupe les sources authentiques")

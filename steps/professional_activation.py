@@ -15,7 +15,7 @@ from steps.journeys.professional import (
     start_professional_wizard,
     walk_professional_to,
 )
-from steps.pages.guide import control
+from steps.pages.guide import control, main_content
 from steps.pages.portal import HomePage
 from steps.pages.professional import LuxTrustProductStep, ProfessionalCodeStep
 
@@ -125,7 +125,7 @@ def _(page: Page, actor: Actor) -> None:
 def _(page: Page, actor: Actor) -> None:
     """Step 3 shows the register's data for checking."""
     persona = actor.persona
-    content = page.get_by_role("main")
+    content = main_content(page)
     expect(content).to_contain_text(persona.last_name)
     expect(content).to_contain_text(persona.first_name)
     assert persona.profession, "the target gave the persona no profession"
@@ -135,7 +135,7 @@ def _(page: Page, actor: Actor) -> None:
 @then(parsers.parse("la page cite les produits LuxTrust « {a} », « {b} », « {c} », « {d} » et « {e} »"))
 def _(page: Page, a: str, b: str, c: str, d: str, e: str) -> None:
     """Step 1 names every LuxTrust product the guide lists (p. 5)."""
-    content = page.get_by_role("main")
+    content = main_content(page)
     for product in (a, b, c, d, e):
         expect(content).to_contain_text(re.compile(re.escape(product), re.IGNORECASE))
 
@@ -143,13 +143,13 @@ def _(page: Page, a: str, b: str, c: str, d: str, e: str) -> None:
 @then("elle indique que d'autres produits LuxTrust pourront être associés au compte")
 def _(page: Page) -> None:
     """The guide's note that more products can be associated later (p. 5)."""
-    expect(page.get_by_role("main")).to_contain_text(re.compile(r"d'autres produits LuxTrust", re.I))
+    expect(main_content(page)).to_contain_text(re.compile(r"d'autres produits LuxTrust", re.I))
 
 
 @then("l'eHelpdesk est proposé pour prendre rendez-vous en ligne")
 def _(page: Page) -> None:
     """The virtual counter of the helpdesk is linked."""
-    expect(control(page.get_by_role("main"), "eHelpdesk")).to_be_visible()
+    expect(control(main_content(page), "eHelpdesk")).to_be_visible()
 
 
 @then("le portail indique que la connexion LuxTrust a été annulée")

@@ -1,11 +1,10 @@
 """The patient's activation pages: the CGU, the five wizard steps and the code request form."""
 
 import re
-import time
 from collections.abc import Callable
 from typing import ClassVar
 
-from playwright.sync_api import APIResponse, Download, Locator, Page, Response
+from playwright.sync_api import APIResponse, Locator, Page, Response
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from steps.pages.guide import (
@@ -59,7 +58,7 @@ VISIBLE_ERROR_JS = """
 """
 
 # How long a followed link may take to bring its document (a download or a PDF).
-DOCUMENT_WAIT_S = 10
+DOCUMENT_WAIT_MS = 10_000
 # A form's submit buttons, in document order: the first is the one Enter would press.
 _SUBMIT = "button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]"
 
@@ -133,41 +132,30 @@ class CguPage:
     def open_pdf(self) -> APIResponse:
         """Follow « Téléchargeables en PDF… » and fetch what it leads to, however it is shown."""
         link = find_control(self.page, self.PDF_LINK)
-        context = self.page.context
-        # The PDF shown in the page or in a new tab, or a download, starts with its response; a
-        # link with a download attribute gives no response event, only the download.
-        found: list[str] = []
 
-        def on_response(response: Response) -> None:
-            if is_document_response(response):
-                found.append(response.url)
-
-        def on_download(download: Download) -> None:
-            found.append(download.url)
-
-        def on_page(page: Page) -> None:
-            page.on("download", on_download)
-
-        for page in context.pages:
-            page.on("download", on_download)
-        context.on("response", on_response)
-        context.on("page", on_page)
-        try:
+        def follow() -> None:
             act(self.page, f"link « {self.PDF_LINK} »", lambda: activate(self.page, link))
-            deadline = time.monotonic() + DOCUMENT_WAIT_S
-            while not found and time.monotonic() < deadline:
-                # Lets Playwright deliver the events while waiting.
-                self.page.wait_for_timeout(100)
-        finally:
-            context.remove_listener("response", on_response)
-            context.remove_listener("page", on_page)
-            for page in context.pages:
-                page.remove_listener("download", on_download)
-        if not found:
+
+        try:
+            url = self._document_url(link, follow)
+        except PlaywrightTimeoutError as error:
             raise GuideWordingMissing(
-                f"The guide's link « {self.PDF_LINK} » led to no document on {self.page.url}")
+                f"The guide's link « {self.PDF_LINK} » led to no document on {self.page.url}") from error
         # The browser's PDF viewer consumes the body: ask again, with the person's cookies.
-        return context.request.get(found[0])
+        return self.page.context.request.get(url)
+
+    def _document_url(self, link: Locator, follow: Callable[[], None]) -> str:
+        """The address of the document a link brings: as a download, in the page or in a new tab."""
+        # A link with a download attribute brings a download and no response event; any other
+        # way (an attachment, the PDF shown in this page or in a new tab) starts with its response.
+        if link.get_attribute("download") is not None:
+            with self.page.expect_download(timeout=DOCUMENT_WAIT_MS) as downloaded:
+                follow()
+            return downloaded.value.url
+        with self.page.context.expect_event("response", is_document_response,
+                                            timeout=DOCUMENT_WAIT_MS) as answered:
+            follow()
+        return answered.value.url
 
 
 def is_document_response(response: Response) -> bool:

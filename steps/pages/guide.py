@@ -31,6 +31,9 @@ INFO_AND_RELATIONSHIPS = "1.3.1 Info and Relationships"
 NAME_ROLE_VALUE = "4.1.2 Name, Role, Value"
 LABELS_OR_INSTRUCTIONS = "3.3.2 Labels or Instructions"
 
+# How long a page may take to show its main landmark before the whole page is read instead.
+LANDMARK_WAIT_MS = 2_000
+
 # The form fields a label may name, for the fallbacks that look next to the guide's words.
 _FIELDS = "input:not([type=hidden]), select, textarea"
 
@@ -270,15 +273,28 @@ def question(page: Page, text: str) -> Locator:
 # The page's structure, with the reader's fallbacks ----------------------------------------------
 
 
+def tab(page: Page, name: str) -> Locator:
+    """A tab by the guide's words: a link or button, or an element with role=tab."""
+    return control(page, name).or_(by_role(page, "tab", name))
+
+
+def tab_marked_open(page: Page, name: str) -> bool:
+    """Tell whether the tab is exposed as the open one: the current page, or the selected tab."""
+    marked = page.locator('[aria-current="page"], [aria-current="true"], [role="tab"][aria-selected="true"]')
+    return tab(page, name).and_(marked).count() > 0
+
+
 def main_content(page: Page) -> Locator:
     """The page's main content: the main landmark, else the whole page (noted as an advisory)."""
-    page.wait_for_load_state()
     main = page.get_by_role("main")
-    if main.count() == 1:
-        return main
-    advise("the page has no single main landmark; its whole body was read", INFO_AND_RELATIONSHIPS,
-           page.url)
-    return page.locator("body")
+    try:
+        # A tap returns before the page it leads to is shown: give that page time to come.
+        expect(main).to_have_count(1, timeout=LANDMARK_WAIT_MS)
+    except AssertionError:
+        advise("the page has no single main landmark; its whole body was read", INFO_AND_RELATIONSHIPS,
+               page.url)
+        return page.locator("body")
+    return main
 
 
 def top_bar(page: Page) -> Locator:

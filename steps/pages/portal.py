@@ -1,8 +1,22 @@
 """The portal's public pages: home with its header and menus, and the patient page."""
 
+import re
+
 from playwright.sync_api import Locator, Page
 
-from steps.pages.guide import act, activate, by_role, control, press, topmost
+from harness.verdicts import advise
+from steps.pages.guide import (
+    INFO_AND_RELATIONSHIPS,
+    Way,
+    act,
+    activate,
+    by_role,
+    control,
+    find_control,
+    press,
+    resolve,
+    topmost,
+)
 
 # Where the header's controls are looked for first, and what a miss there is said to be.
 BANNER = "any banner landmark"
@@ -20,6 +34,36 @@ class PortalHeader:
         """Open « Connexion »; a menu or a page then offers « Patient » and « Professionnel »."""
         # Without a banner, a reader takes the « Connexion » at the top of the page.
         press(self.page, "Connexion", scope=self.banner, where=BANNER, pick=topmost)
+
+    def top_bar(self) -> Locator:
+        """The top of the page: its banner landmark, else the whole page (noted as an advisory)."""
+        if self.banner.count() == 1:
+            return self.banner
+        advise("the page has no banner landmark; its top bar was read with the rest of the page",
+               INFO_AND_RELATIONSHIPS, self.page.url)
+        return self.page.locator("body")
+
+    def find_connexion(self) -> Locator:
+        """« Connexion » in the top bar, found as a reader finds it."""
+        return find_control(self.page, "Connexion", self.banner, BANNER, topmost)
+
+    def search(self) -> Locator:
+        """The site search: a search landmark, else a search field."""
+        return resolve(self.page, "search", [
+            Way(self.page.get_by_role("search")),
+            Way(self.page.get_by_role("searchbox"), fallback="is not in a search landmark"),
+            Way(self.page.get_by_label(re.compile("recherche", re.IGNORECASE)).or_(
+                self.page.get_by_placeholder(re.compile("recherche", re.IGNORECASE))),
+                fallback="is not in a search landmark"),
+        ], pick=topmost)
+
+    def find_menu_entry(self, text: str) -> Locator:
+        """A main navigation entry: in the named navigation, any navigation, else at the top of the page."""
+        return resolve(self.page, f"menu entry « {text} »", [
+            Way(control(self.navigation, text)),
+            Way(control(self.page.get_by_role("navigation"), text)),
+            Way(control(self.page, text), fallback="is not in a navigation landmark"),
+        ], pick=topmost)
 
     def choose_space(self, space: str) -> None:
         """Pick « Patient » or « Professionnel » from what « Connexion » offered."""

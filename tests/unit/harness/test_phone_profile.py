@@ -40,10 +40,12 @@ Fonctionnalité: Le profil téléphone
 """
 
 # In a conftest, as in the repository's, so that --phone-device is known when options are read.
+# With the report plugin and no --base-url the run is strict, as on the reference world: the
+# page that does not fit (an accessibility advisory, WCAG 1.4.10) fails its step.
 CONFTEST = """\
 pytest_plugins = [
-    "fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation",
-    "steps.screen_fit",
+    "fixtures.browser", "fixtures.playwright_settings", "harness.report.plugin", "steps.navigation",
+    "steps.activation", "steps.screen_fit",
 ]
 """
 
@@ -98,7 +100,8 @@ def run_profile(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, widt
     pytester.makepyfile(test_telephone=STEPS)
     monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
     # A separate process, because pytest-playwright's state does not nest in one process.
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=", *options)
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=",
+                                         "--reports-dir", "reports", *options)
 
 
 @pytest.mark.browser

@@ -26,6 +26,7 @@ from harness.report.records import ScenarioRecord
 from harness.report.render import ReportHeader, render_report
 from harness.report.results import RunResults, build_summary, exit_status
 from harness.report.summary import summary_lines
+from harness.targets import TargetCapabilityMissing
 from harness.verdicts import LOG
 
 RECORD_KEY = pytest.StashKey[ScenarioRecord]()
@@ -194,8 +195,13 @@ def pytest_bdd_step_error(
     if record is not None:
         # Under strict verdicts the finding is the very error that failed the step.
         records.note_findings(record, LOG.collected(), _sentence(feature, step))
-    if record is not None and index is not None:
-        records.fail_step(record, index, exception, _step_duration(request.node))
+    if record is None or index is None:
+        return
+    if isinstance(exception, TargetCapabilityMissing):
+        # The target lacks what the step needs: the step, and so the scenario, did not run.
+        records.finish_step(record, index, records.SKIPPED, _step_duration(request.node))
+        return
+    records.fail_step(record, index, exception, _step_duration(request.node))
 
 
 def pytest_bdd_step_func_lookup_error(

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -28,7 +29,7 @@ def run_scenarios(base_url: str, reports: Path, *options: str) -> subprocess.Com
     """Run the harness against a portal, as a vendor would, in a process of its own."""
     command = [
         sys.executable, "-m", "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
-        "--base-url", base_url, "--reports-dir", str(reports), *options,
+        "--base-url", base_url, "--reports-dir", str(reports), f"--junitxml={reports}/junit.xml", *options,
     ]
     # Scenarios run in a separate process: pytest-playwright's state does not nest in one.
     environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
@@ -76,3 +77,17 @@ def test_a_seeded_fault_fails_the_scenario_of_its_instruction(tmp_path: Path, fa
     assert run.returncode == 1, run.stdout[-3000:]
     assert any(name.startswith(scenario) for name in failed), failed
     assert words in run.stdout
+
+
+def test_scenarios_needing_what_its_test_support_lacks_are_not_run_with_the_reason(tmp_path: Path) -> None:
+    # Its personas come without LuxTrust products: the step-4 association cannot be tried there.
+    with running_portal() as url:
+        run = run_scenarios(url, tmp_path, "-m", "patient and p13 and not telephone")
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    skipped = ElementTree.parse(tmp_path / "junit.xml").getroot().iter("skipped")
+
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert summary["scenarios"]["failed"] == 0
+    assert summary["scenarios"]["not_run"] >= 2
+    reasons = [element.get("message", "") for element in skipped]
+    assert reasons and all("LuxTrust test products" in reason for reason in reasons), reasons

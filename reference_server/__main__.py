@@ -1,11 +1,16 @@
-"""Run the reference world on loopback: python -m reference_server [--test-support] [--port N]."""
+"""Run the reference world on loopback: python -m reference_server [--test-support] [--port N].
+
+``python -m reference_server provision …`` registers test identities and writes their accounts file.
+"""
 
 import argparse
 import contextlib
 import signal
+import sys
 import threading
 from pathlib import Path
 
+from reference_server import provision
 from reference_server.config import WorldConfig
 from reference_server.world import World
 
@@ -29,8 +34,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Start the world, print its URLs, and serve until Ctrl-C or SIGTERM."""
-    args = parse_args(argv)
+    """Start the world, print its URLs, and serve until Ctrl-C or SIGTERM; or provision identities."""
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["provision"]:
+        return provision.main(given[1:])
+    args = parse_args(given)
     config = WorldConfig(
         data_dir=args.data, test_support=args.test_support,
         portal_port=args.port, messaging_port=args.messaging_port, luxtrust_port=args.luxtrust_port,

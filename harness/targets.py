@@ -5,6 +5,7 @@ import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlencode, urljoin
 
 
@@ -142,6 +143,28 @@ class Message:
             code=str(code) if code else None,
             sent_at=str(raw.get("sent_at") or ""),
         )
+
+
+class Target(Protocol):
+    """The portal under test as scenarios use it, whatever serves each part: /_test/, files, mailboxes."""
+
+    def create_persona(self, **fields: object) -> Persona:
+        """A person the portal knows, with a fresh activation letter."""
+
+    def messages(self, to: str) -> list[Message]:
+        """Messages sent to a number or address, newest first."""
+
+    def publish(self, kind: str, title: str) -> None:
+        """Have the portal publish an event or a survey."""
+
+    def approve_on_phone(self, serial: str) -> None:
+        """Approve a pending LuxTrust Mobile login."""
+
+    def now(self) -> dt.datetime:
+        """The target's time."""
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the target's clock forward."""
 
 
 # Persona options the contract lists as optional: a target may not know them.

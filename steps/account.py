@@ -8,7 +8,7 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.targets import TestSupportClient
+from harness.targets import Target
 from steps.journeys.account import activate_and_sign_in_professional, open_means_tab
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import strong_password
@@ -259,11 +259,11 @@ def published() -> dict[str, str]:
 
 
 @when("le portail publie un événement et un sondage")
-def _(test_support: TestSupportClient, faker: Faker, published: dict[str, str]) -> None:
+def _(target: Target, faker: Faker, published: dict[str, str]) -> None:
     """One of each, through the target's test-support interface."""
     for kind in ("event", "survey"):
         published[kind] = f"{faker.catch_phrase()} {faker.numerify('####')}"
-        test_support.publish(kind, published[kind])
+        target.publish(kind, published[kind])
 
 
 @then("il reçoit par e-mail l'annonce du sondage mais pas celle de l'événement")

@@ -7,7 +7,7 @@ from faker import Faker
 from playwright.sync_api import APIResponse, Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from harness.targets import Persona, TestSupportClient
+from harness.targets import Persona, Target
 from steps.journeys.activation import (
     STEP_NAMES,
     activate_patient,
@@ -145,9 +145,9 @@ def _(actor: Actor, faker: Faker) -> None:
 
 
 @given(parsers.parse("{days:d} jours ont passé depuis l'envoi de son courrier d'activation"))
-def _(test_support: TestSupportClient, days: int) -> None:
+def _(target: Target, days: int) -> None:
     """Move the target's clock forward by whole days."""
-    advance_clock(test_support, days * 24 * 3600)
+    advance_clock(target, days * 24 * 3600)
 
 
 @given("il a de nouveau accepté les Conditions Générales d'Utilisation")

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from harness.targets import TestSupportClient
+from harness.targets import Target
 from steps.journeys.activation import send_code
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import local_mobile, wrong_code
@@ -54,9 +54,9 @@ def _(actor: Actor) -> None:
 
 
 @when(parsers.parse("{minutes:d} minutes passent"))
-def _(test_support: TestSupportClient, minutes: int) -> None:
+def _(target: Target, minutes: int) -> None:
     """Move the target's clock forward."""
-    advance_clock(test_support, minutes * 60)
+    advance_clock(target, minutes * 60)
 
 
 @when("il demande un nouveau code")

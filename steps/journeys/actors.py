@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 import pytest
 from playwright.sync_api import Page
 
-from harness.targets import Persona, TestSupportClient
+from harness.targets import Persona, Target
 
 
 @dataclass
@@ -14,7 +14,7 @@ class Actor:
     """A person of the scenario: their page, the target, their persona and what they have done so far."""
 
     page: Page
-    target: TestSupportClient
+    target: Target
     persona: Persona
     # The password chosen at activation, or the one that replaced it since.
     password: str = ""
@@ -57,12 +57,12 @@ class Family:
 
 @pytest.fixture
 def new_actor(
-    page: Page, test_support: TestSupportClient, new_persona: Callable[..., Persona]
+    page: Page, target: Target, new_persona: Callable[..., Persona]
 ) -> Callable[..., Actor]:
     """Bring a new person into the scenario: a persona on the target, at the scenario's page."""
 
     def create(kind: str = "patient", *, channel: str = "Mobile", **options: object) -> Actor:
         """An actor of a kind; options such as luxtrust=["token"] go to the target as they are."""
-        return Actor(page, test_support, new_persona(kind, **options), channel=channel)
+        return Actor(page, target, new_persona(kind, **options), channel=channel)
 
     return create

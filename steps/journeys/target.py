@@ -2,7 +2,7 @@
 
 import pytest
 
-from harness.targets import TargetCapabilityMissing, TestSupportClient
+from harness.targets import Target, TargetCapabilityMissing
 from steps.journeys.actors import Actor
 
 
@@ -14,7 +14,7 @@ def latest_code(actor: Actor, destination: str | None = None) -> str:
     return str(messages[0].code)
 
 
-def advance_clock(target: TestSupportClient, seconds: int) -> None:
+def advance_clock(target: Target, seconds: int) -> None:
     """Move the clock, or report the scenario as not run where the target has no clock control."""
     try:
         target.advance_clock(seconds)

@@ -32,6 +32,8 @@ COMMANDS = {
     "setup": "find or install the Chromium the scenarios drive, and say which one",
     "run": "run the acceptance scenarios (tests/acceptance) and write reports/",
     "test": "lint with ruff, then run the unit tests and every scenario (tests/), strictly",
+    "check-target": "preflight a target (--target NAME or --base-url URL): reach it, list what it offers, "
+    "and which scenarios of a selection (-m, -k) will run there",
     "coverage": "show which requirements the feature files cover",
     "serve": "serve the reference world with its /_test/ interface, for exploring by hand",
 }
@@ -46,7 +48,7 @@ PASS_THROUGH = (
     f"--strict (pytest's {ALL_VERDICTS}); --conformance-only leaves them to the report."
 )
 EPILOG = "\n".join(
-    ["commands:", *(f"  {name:<10}{text}" for name, text in COMMANDS.items()), "", PASS_THROUGH]
+    ["commands:", *(f"  {name:<14}{text}" for name, text in COMMANDS.items()), "", PASS_THROUGH]
 )
 
 
@@ -225,6 +227,14 @@ def cmd_coverage(args: Sequence[str]) -> int:
     return main(list(args))
 
 
+def cmd_check_target(args: Sequence[str]) -> int:
+    """Preflight a target before any browser starts."""
+    from harness.preflight import main
+
+    os.chdir(REPO_ROOT)
+    return main(list(args), REPO_ROOT)
+
+
 def cmd_serve(args: Sequence[str]) -> int:
     """Serve the reference world until interrupted."""
     return run_child(serve_command(args))
@@ -234,6 +244,7 @@ HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
     "setup": cmd_setup,
     "run": cmd_run,
     "test": cmd_test,
+    "check-target": cmd_check_target,
     "coverage": cmd_coverage,
     "serve": cmd_serve,
 }

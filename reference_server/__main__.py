@@ -15,6 +15,14 @@ from reference_server.config import WorldConfig
 from reference_server.world import World
 
 
+def smtp_address(text: str) -> tuple[str, int]:
+    """HOST:PORT of an SMTP relay, as argparse reads it."""
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {text!r}")
+    return host.strip("[]"), int(port)
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line of the reference world."""
     parser = argparse.ArgumentParser(
@@ -30,6 +38,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--test-support", action="store_true", help="serve the /_test/ interface")
     parser.add_argument("--data", type=Path, help="directory for the SQLite files (default: temporary)")
     parser.add_argument("--seed", type=int, help="seed for made-up persona data")
+    parser.add_argument("--smtp", type=smtp_address, metavar="HOST:PORT",
+                        help="also send every e-mail by plain SMTP to this server, e.g. a mail catcher")
     return parser.parse_args(argv)
 
 
@@ -42,12 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     config = WorldConfig(
         data_dir=args.data, test_support=args.test_support,
         portal_port=args.port, messaging_port=args.messaging_port, luxtrust_port=args.luxtrust_port,
-        myguichet_port=args.myguichet_port,
+        myguichet_port=args.myguichet_port, smtp_relay=args.smtp,
     )
     world = World(config, persona_seed=args.seed)
     urls = world.start()
     print(f"Portal: {urls.portal}", flush=True)
     print(f"Messaging outbox: {urls.messaging}", flush=True)
+    if args.smtp:
+        print(f"E-mails also sent by SMTP to {args.smtp[0]}:{args.smtp[1]}", flush=True)
     print(f"LuxTrust: {urls.luxtrust}", flush=True)
     print(f"MyGuichet.lu: {urls.myguichet}", flush=True)
     if args.test_support:

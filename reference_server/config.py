@@ -24,6 +24,8 @@ class WorldConfig:
     messaging_port: int = 0
     luxtrust_port: int = 0
     myguichet_port: int = 0
+    # A mail catcher (host, port) that also receives every e-mail the gateway keeps, by plain SMTP.
+    smtp_relay: tuple[str, int] | None = None
     activation_code_ttl: dt.timedelta = dt.timedelta(days=90)
     one_time_code_ttl: dt.timedelta = dt.timedelta(minutes=10)
     max_attempts: int = 5

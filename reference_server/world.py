@@ -14,6 +14,7 @@ from reference_server.luxtrust.app import build as build_luxtrust
 from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
 from reference_server.luxtrust_client import LuxTrustLink
 from reference_server.messaging.app import create_app as create_messaging_app
+from reference_server.messaging.relay import SmtpRelay
 from reference_server.messaging.store import Outbox
 from reference_server.myguichet.app import build as build_myguichet
 from reference_server.myguichet.esante_client import EsanteLink
@@ -75,7 +76,8 @@ class World:
         partner = MyGuichetLink(myguichet.url, "myguichet-lu", secrets.token_urlsafe(32))
         self.myguichet_partner = partner
         outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
-        messaging.serve(create_messaging_app(outbox, token))
+        relay = SmtpRelay(*self.config.smtp_relay, self.clock) if self.config.smtp_relay else None
+        messaging.serve(create_messaging_app(outbox, token, relay))
         luxtrust.serve(self._luxtrust_app({
             "Portail eSanté": portal_at_luxtrust, "MyGuichet.lu": myguichet_at_luxtrust,
         }))

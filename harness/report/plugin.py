@@ -81,7 +81,8 @@ def strict_verdicts(config: pytest.Config) -> bool:
     if chosen is not None:
         return bool(chosen)
     # The reference world must pass all three; another portal is judged on the guides alone.
-    return not config.getoption("base_url", default=None)
+    named = config.getoption("base_url", default=None) or config.getoption("target_profile", default=None)
+    return not named
 
 
 def reports_dir(config: pytest.Config) -> Path:
@@ -339,7 +340,9 @@ class ReportWriter:
         )
         directory = reports_dir(self.config)
         display_dir = str(self.config.getoption("reports_dir"))
-        target = self.config.getoption("base_url", default=None) or DEFAULT_TARGET
+        profile = self.config.getoption("target_profile", default=None)
+        target = self.config.getoption("base_url", default=None) or (
+            f"profile {profile}" if profile else DEFAULT_TARGET)
         seed = getattr(self.config.option, "faker_seed", None)
         self.summary = build_summary(
             self.results,

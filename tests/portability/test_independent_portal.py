@@ -91,3 +91,18 @@ def test_scenarios_needing_what_its_test_support_lacks_are_not_run_with_the_reas
     assert summary["scenarios"]["not_run"] >= 2
     reasons = [element.get("message", "") for element in skipped]
     assert reasons and all("LuxTrust test products" in reason for reason in reasons), reasons
+
+
+def test_the_preflight_says_what_it_lacks_and_which_scenarios_will_not_run(tmp_path: Path) -> None:
+    with running_portal() as url:
+        preflight = subprocess.run(
+            [sys.executable, "-m", "harness", "check-target", "--base-url", url, "-m", "patient"],
+            cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
+        )
+
+    assert preflight.returncode == 0, preflight.stdout + preflight.stderr
+    assert f"✓ portal: 200 {url}" in preflight.stdout
+    assert "✗ clock: not movable" in preflight.stdout
+    assert "✗ publications: no /_test/publications" in preflight.stdout
+    assert "will not run" in preflight.stdout
+    assert "the target has no clock: " in preflight.stdout

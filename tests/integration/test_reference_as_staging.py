@@ -1,0 +1,122 @@
+"""The reference world played as a staging portal, reached through a target profile.
+
+It has no /_test/: identities come from a provisioned accounts file, e-mail goes over SMTP to a
+real MailDev, and SMS are read from the gateway's sandbox.
+
+The preflight reports the target's capabilities; a run passes every scenario they allow and
+reports the rest as not run, with the reason; a second run takes fresh identities.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from real_servers import ServerUnavailable, maildev
+
+from harness.accounts import AccountsFile
+from reference_server import provision
+from reference_server.config import WorldConfig
+from reference_server.world import World
+
+pytestmark = pytest.mark.browser
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# Step 1 and step 2 of the patient wizard, and the clock-bound refusals among them.
+SELECTION = "patient and (p9 or p10) and not telephone"
+IDENTITIES = 60
+# One MailDev plays the staging mail catcher; the sources are proven on each major elsewhere.
+MAILDEV_MAJOR = 2
+PROFILE = """\
+[portal]
+url = "{portal}"
+
+[personas]
+source = "accounts"
+accounts = "accounts.toml"
+
+[messages.email]
+source = "maildev"
+url = "{maildev}"
+
+[messages.sms]
+source = "sms-sandbox"
+url = "{sandbox}"
+
+[clock]
+control = false
+"""
+
+
+@pytest.fixture(scope="module")
+def staging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A provisioned world served without /_test/, and its profile; the path of the profile."""
+    home = tmp_path_factory.mktemp("staging")
+    # Two runs of the selection take a patient each per scenario; some identities are professionals.
+    identities = provision.provision(home / "world", count=IDENTITIES, seed=11)
+    (home / "accounts.toml").write_text(provision.accounts_toml(identities), encoding="utf-8")
+    try:
+        catcher = maildev(MAILDEV_MAJOR, home)
+        mail = catcher.__enter__()
+    except (ServerUnavailable, OSError) as error:
+        pytest.fail(f"MailDev is needed and could not be had: {error}", pytrace=False)
+    config = WorldConfig(data_dir=home / "world", smtp_relay=("127.0.0.1", mail.smtp_port))
+    try:
+        with World(config) as urls:
+            (home / "staging.toml").write_text(PROFILE.format(
+                portal=urls.portal, maildev=mail.url, sandbox=urls.messaging + "sandbox/sms",
+            ), encoding="utf-8")
+            yield home / "staging.toml"
+    finally:
+        catcher.__exit__(None, None, None)
+
+
+def harness(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run the harness's own command line, as a QA team would."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run([sys.executable, "-m", "harness", *arguments], cwd=REPO_ROOT, env=environment,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+def run(profile: Path, reports: Path) -> tuple[subprocess.CompletedProcess[str], dict]:
+    """One run of the selection against the profile, with its summary."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
+         "--target", str(profile), "--reports-dir", str(reports), "-m", SELECTION, "-n", "2"],
+        cwd=REPO_ROOT, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    return done, json.loads((reports / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_the_preflight_reports_the_capabilities_of_the_staging_profile(staging: Path):
+    preflight = harness("check-target", "--target", str(staging), "-m", SELECTION)
+
+    assert preflight.returncode == 0, preflight.stdout + preflight.stderr
+    assert f"✓ personas: {IDENTITIES} fresh of {IDENTITIES} in accounts.toml" in preflight.stdout
+    assert "✓ e-mail messages: MailDev" in preflight.stdout
+    assert "✗ clock: not movable" in preflight.stdout
+    assert "the target has no clock: " in preflight.stdout
+
+
+def test_runs_pass_what_the_target_allows_and_take_fresh_identities_each_time(
+    staging: Path, tmp_path: Path
+):
+    first, summary = run(staging, tmp_path / "first")
+    used = AccountsFile(staging.with_name("accounts.toml")).consumed()
+    second, again = run(staging, tmp_path / "second")
+    used_twice = AccountsFile(staging.with_name("accounts.toml")).consumed()
+
+    assert first.returncode == 0, first.stdout[-3000:]
+    assert summary["scenarios"]["failed"] == 0
+    assert summary["scenarios"]["passed"] >= 10
+    # The expired-letter scenario needs the clock, which this target does not lend.
+    assert summary["scenarios"]["not_run"] >= 1
+    assert second.returncode == 0, second.stdout[-3000:]
+    assert again["scenarios"] == summary["scenarios"]
+    assert len(used) >= 10 and len(used_twice) == 2 * len(used)

@@ -157,11 +157,25 @@ def build_summary(
         "failed_scenarios": [_failed_scenario(r) for r in _failed(results, CONFORMANCE)],
         "differing_scenarios": [_differing_scenario(r) for r in _failed(results, REFERENCE)],
         "advisory_scenarios": [_advisory_scenario(r) for r in _failed(results, ACCESSIBILITY)],
+        "not_run_scenarios": [_not_run_scenario(r) for r in results.scenarios if r.outcome == NOT_RUN],
         "findings": [
             finding_entry(result, finding)
             for result in results.scenarios
             for finding in result.findings
         ],
+    }
+
+
+def _not_run_scenario(result: TestResult) -> dict[str, Any]:
+    """Return the summary entry of a scenario that did not run, with the reason it did not."""
+    record = result.record
+    assert record is not None  # Only scenarios are summarised this way.
+    return {
+        "name": record["name"],
+        "feature": record["feature"],
+        "verdict": record.get("verdict"),
+        "requirements": record["requirements"],
+        "reason": result.skip_reason or "the run stopped before this scenario finished",
     }
 
 

@@ -34,6 +34,21 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
     ]
     lines += [_failure_line(failure) for failure in summary.get("failed_scenarios", [])]
     lines += item_lines(summary)
+    lines += not_run_lines(summary.get("not_run_scenarios", []))
+    return lines
+
+
+def not_run_lines(not_run: list[dict[str, Any]]) -> list[str]:
+    """Return one line per reason scenarios did not run, with how many and which one first."""
+    reasons: dict[str, list[dict[str, Any]]] = {}
+    for item in not_run:
+        reasons.setdefault(item["reason"], []).append(item)
+    lines = []
+    for reason, items in reasons.items():
+        first = f"{items[0]['feature']} > {items[0]['name']}"
+        more = f" and {len(items) - 1} more" if len(items) > 1 else ""
+        text = reason if reason.startswith("not run") else f"not run: {reason}"
+        lines.append(f"NOT RUN ({len(items)}) {text} | {first}{more}")
     return lines
 
 

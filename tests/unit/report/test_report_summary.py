@@ -162,3 +162,16 @@ def test_page_tags_keep_the_guide_then_every_page_in_order():
     tags = ["PAT-01-02", "p10", "p9", "patient", "p21", "refus", "page", "p1x"]
 
     assert page_tags(tags) == ["patient", "p9", "p10", "p21"]
+
+
+def test_scenarios_not_run_are_listed_by_reason():
+    clock = "not run: the target profile staging has no clock control"
+    accounts = "the accounts file has no fresh minor patient identity left"
+    not_run = [{"name": name, "feature": "Étape 1", "reason": clock} for name in ("A", "B")]
+    not_run.append({"name": "C", "feature": "Étape 3", "reason": accounts})
+    lines = summary_lines(VERDICT_SUMMARY | {"not_run_scenarios": not_run})
+
+    assert [line for line in lines if line.startswith("NOT RUN")] == [
+        "NOT RUN (2) not run: the target profile staging has no clock control | Étape 1 > A and 1 more",
+        "NOT RUN (1) not run: the accounts file has no fresh minor patient identity left | Étape 3 > C",
+    ]

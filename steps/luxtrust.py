@@ -12,7 +12,7 @@ from pytest_bdd import parsers, then, when
 from harness.targets import Persona
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import authenticate, identify
-from steps.pages.luxtrust import LuxTrustLogin
+from steps.pages.luxtrust_pages import luxtrust_login
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def _(actor: Actor, luxtrust_holder: Persona, product: str) -> None:
 @when("il annule l'authentification LuxTrust")
 def _(page: Page) -> None:
     """« Annuler » at LuxTrust."""
-    LuxTrustLogin(page).cancel()
+    luxtrust_login(page).cancel()
 
 
 @when(parsers.parse("il saisit chez LuxTrust un code erroné pour son « {product} »"))
@@ -40,7 +40,7 @@ def _(actor: Actor, luxtrust_holder: Persona, product: str) -> None:
     assert device.totp_secret, f"« {product} » shows no code"
     identify(actor, device)
     shown = int(pyotp.TOTP(device.totp_secret).at(actor.target.now()))
-    LuxTrustLogin(actor.page).enter_token_code(f"{(shown + 500_000) % 1_000_000:06d}")
+    luxtrust_login(actor.page).enter_token_code(f"{(shown + 500_000) % 1_000_000:06d}")
 
 
 @when(parsers.parse("il saisit ses identifiants LuxTrust corrects pour son « {product} »"))
@@ -53,7 +53,7 @@ def _(actor: Actor, luxtrust_holder: Persona, product: str) -> None:
 def _(actor: Actor, luxtrust_holder: Persona, product: str, count: int) -> None:
     """Wrong passwords, each refused before the next is typed."""
     device = luxtrust_holder.device(product)
-    login = LuxTrustLogin(actor.page)
+    login = luxtrust_login(actor.page)
     for attempt in range(count):
         identify(actor, device, f"{device.password}-faux-{attempt}")
         expect(login.errors).to_be_visible()
@@ -63,7 +63,7 @@ def _(actor: Actor, luxtrust_holder: Persona, product: str, count: int) -> None:
 @then("LuxTrust refuse le code")
 def _(page: Page) -> None:
     """LuxTrust says the code is wrong and stays on the proof page."""
-    login = LuxTrustLogin(page)
+    login = luxtrust_login(page)
     expect(login.errors).to_contain_text("Code incorrect")
     expect(login.token_code).to_be_visible()
 
@@ -71,6 +71,6 @@ def _(page: Page) -> None:
 @then("LuxTrust indique que son produit est bloqué")
 def _(page: Page) -> None:
     """The lock is announced, and the login did not go on."""
-    login = LuxTrustLogin(page)
+    login = luxtrust_login(page)
     expect(login.errors).to_contain_text("bloqué")
     expect(login.token_code.or_(login.pin)).to_have_count(0)

@@ -1,7 +1,8 @@
 """Authenticating at LuxTrust with a product: its user id and password, then its own proof.
 
-These journeys talk to LuxTrust's pages only through steps/pages/luxtrust.py, so that a team
-testing a real LuxTrust environment can swap them, with steps/luxtrust.py, for its own.
+These journeys talk to LuxTrust's pages only through the module a target profile names
+(steps/pages/luxtrust_pages.py), so that a team testing a real LuxTrust environment can drive
+its pages with its own module.
 """
 
 import pyotp
@@ -9,7 +10,7 @@ from playwright.sync_api import expect
 
 from harness.targets import LuxTrustDevice
 from steps.journeys.actors import Actor
-from steps.pages.luxtrust import LuxTrustLogin
+from steps.pages.luxtrust_pages import luxtrust_login
 
 TIME_STEP_SECONDS = 30
 # The guides' names of the LuxTrust products, and the test-support interface's keys for them.
@@ -35,7 +36,7 @@ def token_code(actor: Actor, device: LuxTrustDevice) -> str:
 
 def identify(actor: Actor, device: LuxTrustDevice, password: str | None = None) -> None:
     """Choose the product at LuxTrust and give its user id and password (or another password)."""
-    login = LuxTrustLogin(actor.page)
+    login = luxtrust_login(actor.page)
     login.choose(device.label)
     login.identify(device.user_id, device.password if password is None else password)
 
@@ -48,7 +49,7 @@ def authenticate(actor: Actor, device: LuxTrustDevice) -> None:
 
 def prove(actor: Actor, device: LuxTrustDevice) -> None:
     """The product's own proof: a token code, a PIN, or an approval on the phone."""
-    login = LuxTrustLogin(actor.page)
+    login = luxtrust_login(actor.page)
     if device.type == "token":
         login.enter_token_code(token_code(actor, device))
     elif device.type in PIN_PRODUCTS:

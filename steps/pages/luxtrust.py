@@ -1,6 +1,7 @@
 """LuxTrust's login pages, as a person meets them when a portal sends them there.
 
-A team testing against a real LuxTrust environment replaces this module and steps/luxtrust.py.
+A team testing against a real LuxTrust environment names its own module in the target profile
+(``[luxtrust] pages``), with a ``LuxTrustLogin`` offering these methods.
 """
 
 from playwright.sync_api import Locator, Page

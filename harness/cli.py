@@ -70,7 +70,6 @@ def report_options(reports_dir: str = REPORTS_DIR) -> list[str]:
     """Return the pytest options that write every report into the reports directory."""
     return [
         "--reports-dir", reports_dir,
-        f"--cucumberjson={reports_dir}/cucumber.json",
         f"--junitxml={reports_dir}/junit.xml",
         "-p", "no:cacheprovider",
     ]

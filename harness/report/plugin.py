@@ -22,6 +22,7 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.utils import registry_get_safe
 
 from harness.report import records
+from harness.report.cucumber import cucumber_json
 from harness.report.records import ScenarioRecord
 from harness.report.render import ReportHeader, render_report
 from harness.report.results import RunResults, build_summary, exit_status
@@ -325,7 +326,7 @@ class ReportWriter:
         self.results.add(report)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        """Set the exit status the verdicts give, then write report.html and summary.json."""
+        """Set the exit status the verdicts give, then write report.html, summary.json and cucumber.json."""
         if self.config.option.collectonly:
             return
         strict = strict_verdicts(self.config)
@@ -363,6 +364,9 @@ class ReportWriter:
         (directory / "report.html").write_text(html, encoding="utf-8")
         text = json.dumps(self.summary, indent=2, ensure_ascii=False, default=str)
         (directory / "summary.json").write_text(text + "\n", encoding="utf-8")
+        features = cucumber_json(self.results.scenarios)
+        (directory / "cucumber.json").write_text(
+            json.dumps(features, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         """Print the short summary of the run."""

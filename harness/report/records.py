@@ -56,6 +56,11 @@ class ScenarioRecord(TypedDict):
 
     feature: str
     feature_file: str
+    feature_keyword: str
+    feature_line: int
+    feature_description: str
+    feature_tags: list[str]
+    keyword: str
     name: str
     line: int
     tags: list[str]
@@ -81,6 +86,11 @@ def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
     return {
         "feature": feature.name,
         "feature_file": feature.rel_filename,
+        "feature_keyword": feature.keyword,
+        "feature_line": feature.line_number,
+        "feature_description": feature.description or "",
+        "feature_tags": sorted(feature.tags),
+        "keyword": scenario.keyword,
         "name": scenario.name,
         "line": scenario.line_number,
         "tags": tags,

@@ -13,7 +13,6 @@ from harness.browser import BrowserChoice, BrowserUnavailable
 
 REPORTS = [
     "--reports-dir", "reports",
-    "--cucumberjson=reports/cucumber.json",
     "--junitxml=reports/junit.xml",
     "-p", "no:cacheprovider",
 ]

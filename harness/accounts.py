@@ -14,6 +14,7 @@ The file is TOML, one ``[[identity]]`` table per person::
     birth_date = "1985-06-15"
     email = "anne.weber@test.esante.lu"
     mobile = "+352691234567"
+    # profession = "Médecin généraliste"   for a professional: what the register says
 
       [[identity.luxtrust]]          # optional: the person's LuxTrust test products
       type = "token"

@@ -52,6 +52,13 @@ class MyGuichetSpace:
         return cls(url=str(raw["url"]), email=raw.get("email"), mobile=raw.get("mobile"))
 
 
+def _profession(practice: object, given: object) -> str | None:
+    """A professional's profession: from the register's practice, or as an accounts file gives it."""
+    if isinstance(practice, dict) and practice.get("profession"):
+        return str(practice["profession"])
+    return str(given) if given else None
+
+
 # The persona's words the harness types: from the answer, else from the request.
 _PERSONA_TEXTS = ("matricule", "activation_code", "first_name", "last_name", "birth_date", "email", "mobile")
 
@@ -93,7 +100,7 @@ class Persona:
             kind=str(raw.get("kind") or asked.get("kind") or "patient"),
             **{name: _required(raw, asked, name) for name in _PERSONA_TEXTS},
             luxtrust=tuple(LuxTrustDevice.from_json(d) for d in raw.get("luxtrust") or []),  # type: ignore[union-attr]
-            profession=str(practice["profession"]) if isinstance(practice, dict) else None,
+            profession=_profession(practice, raw.get("profession")),
             myguichet=MyGuichetSpace.from_json(raw.get("myguichet")),
         )
 

@@ -73,6 +73,10 @@ def accounts_toml(identities: list[dict[str, Any]]) -> str:
     for identity in identities:
         lines.append("[[identity]]")
         lines += [f"{key} = {_toml(identity[key])}" for key in IDENTITY_FIELDS if identity.get(key)]
+        practice = identity.get("practice") or {}
+        if practice.get("profession"):
+            # What the professional register says of the person, which the wizard shows (p. 7).
+            lines.append(f"profession = {_toml(practice['profession'])}")
         for product in identity.get("luxtrust") or []:
             lines += ["", "  [[identity.luxtrust]]"]
             lines += [f"  {key} = {_toml(product[key])}" for key in PRODUCT_FIELDS if product.get(key)]

@@ -41,9 +41,10 @@ Fonctionnalité: Étape 1 – Matricule et code d'activation
     Et la question « Avez-vous reçu votre code d'activation ? » n'est pas posée
 
     Exemples:
-      | matricule     | cas        |
-      | 191809013870  | 12 chiffres |
-      | 19180901387AB | lettres     |
+      | matricule     | cas                                              |
+      | 191809013870  | 12 chiffres                                      |
+      | 191809013800  | 12 chiffres, un de plus qu'un matricule à 11 chiffres valide |
+      | 19180901387AB | lettres                                          |
 
   @p9 @PAT-09-03 @refus @reference
   Plan du scénario: Un matricule aux chiffres de contrôle faux ou à la date impossible est refusé

@@ -58,6 +58,7 @@ Fonctionnalité: L'activation du compte du professionnel de santé, étape par �
     Étant donné un professionnel de santé au matricule à 11 chiffres à l'étape « Code d'activation » de son activation
     Quand il répond « Oui », renseigne son matricule avec un chiffre de contrôle faux et son code d'activation
     Alors un message d'erreur concerne le champ « Matricule »
+    Et un message d'erreur indique « Le matricule n'est pas valide »
     Et l'étape « Code d'activation » reste l'étape en cours
 
   @p6 @PRO-06-04 @refus @reference

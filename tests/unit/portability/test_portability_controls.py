@@ -35,27 +35,6 @@ document.addEventListener("click", (event) => {
 </script>"""
 
 
-@pytest.fixture
-def browser_context_args():
-    """The scenarios' context options, without a base URL (nothing here needs the reference world)."""
-    return {"locale": "fr-LU", "accept_downloads": True}
-
-
-@pytest.fixture
-def page(page: Page):
-    """A page whose waits are short, so that a missing element fails in two seconds."""
-    page.set_default_timeout(2000)
-    expect.set_options(timeout=2000)
-    yield page
-    expect.set_options(timeout=5000)
-
-
-@pytest.fixture(autouse=True)
-def fresh_log():
-    """No finding carries over from another test."""
-    LOG.start(strict=False)
-
-
 def show(page: Page, body: str) -> None:
     """Render a page of another portal, recording the element each click lands on."""
     page.set_content(f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Portail</title>'

@@ -9,7 +9,12 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from harness.targets import Target
-from steps.journeys.account import activate_and_sign_in_professional, open_means_tab
+from steps.journeys.account import (
+    activate_and_sign_in_professional,
+    open_means_tab,
+    open_password_sign_in,
+    sign_out,
+)
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import strong_password
 from steps.journeys.luxtrust import PRODUCT_TYPES
@@ -17,8 +22,11 @@ from steps.journeys.target import latest_code
 from steps.pages.account import (
     AccountMenu,
     AuthenticationMeansTab,
+    PasswordSignInPage,
     PersonalInformationTab,
+    SignInCodePage,
 )
+from steps.pages.activation import Feedback
 from steps.pages.guide import control, labelled, main_content, phone_number, press
 
 CHANGE_NOTICE = re.compile("modifi", re.IGNORECASE)
@@ -95,10 +103,22 @@ def _(actor: Actor, faker: Faker) -> None:
     AuthenticationMeansTab(actor.page).choose_password(actor.password, actor.password)
 
 
-@when(parsers.parse("il saisit le nouveau mot de passe « {password} » et la confirmation « {confirmation} » puis clique sur « Valider »"))
-def _(page: Page, password: str, confirmation: str) -> None:
-    """A given password and confirmation."""
+@when(parsers.parse("il saisit le nouveau mot de passe « {password} » et la confirmation « {confirmation} » puis clique sur « Valider »"),
+      target_fixture="refused_password")
+def _(page: Page, password: str, confirmation: str) -> str:
+    """A given password and confirmation, remembered to prove later that it was not kept."""
     AuthenticationMeansTab(page).choose_password(password, confirmation)
+    return password
+
+
+@then("ce mot de passe ne permet pas de se connecter")
+def _(actor: Actor, refused_password: str) -> None:
+    """Nothing was stored: signed out, the refused password does not open the sign-in's next step."""
+    sign_out(actor.page)
+    open_password_sign_in(actor.page)
+    PasswordSignInPage(actor.page).sign_in(actor.persona.matricule, refused_password)
+    Feedback(actor.page).wait_for_error()
+    expect(SignInCodePage(actor.page).code).to_have_count(0)
 
 
 @then("le portail confirme que son mot de passe a été défini")

@@ -63,6 +63,7 @@ Fonctionnalité: Gérer son compte : mot de passe, moyens d'authentification et 
     Quand il confirme son identité avec un code à usage unique
     Et il saisit le nouveau mot de passe « <mot de passe> » et la confirmation « <confirmation> » puis clique sur « Valider »
     Alors un message d'erreur concerne le champ « <champ> »
+    Et ce mot de passe ne permet pas de se connecter
 
     Exemples:
       | mot de passe | confirmation | champ                                 |

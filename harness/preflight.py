@@ -110,9 +110,9 @@ def offers_call(url: str, body: bytes = b"{}", timeout: float = 5) -> bool:
         return False
 
 
-def capabilities(profile: TargetProfile) -> list[Capability]:
+def capabilities(target: ProfiledTarget) -> list[Capability]:
     """Probe the target's parts and say what it offers."""
-    target = ProfiledTarget.from_profile(profile)
+    profile = target.profile
     portal_ok, portal = reach(profile.portal_url)
     found = [Capability("portal", portal_ok, portal)]
     test = profile.portal_url + "_test/"
@@ -252,11 +252,12 @@ def main(argv: list[str], root: Path) -> int:
     except (ProfileError, MissingVariable) as error:
         print(error, file=sys.stderr)
         return 2
-    found = capabilities(profile)
+    target = ProfiledTarget.from_profile(profile)
+    found = capabilities(target)
     offered = {capability.name: capability for capability in found}
     target_options = ["--target", options.target] if options.target else ["--base-url", options.base_url]
     planned = plan(selected_scenarios(root, selection, target_options), offered)
-    accounts = ProfiledTarget.from_profile(profile).accounts
+    accounts = target.accounts
     title = f"{profile.name} ({profile.portal_url})"
     for line in report_lines(title, found, planned, accounts.fresh() if accounts else None):
         print(line)

@@ -203,12 +203,11 @@ def _(page: Page, phone: str, email: str) -> None:
 @then(parsers.parse("« {question} » renvoie vers le guide en ligne"))
 def _(page: Page, question: str) -> None:
     """The question is asked and its link (« ici », or « guide en ligne ») leads to the online guide (p. 8)."""
-    asked = page.get_by_text(words_within(question)).filter(visible=True)
-    expect(asked).not_to_have_count(0)
+    asked = resolve(page, f"question « {question} »", [Way(page.get_by_text(words_within(question)))])
     link = resolve(page, "link « ici » to the online guide", [
         Way(control(page, "ici")),
         Way(page.get_by_role("link", name=words_within("guide en ligne"))),
-    ], pick=first_after(asked.last))
+    ], pick=first_after(asked))
     act(page, "link « ici » to the online guide", lambda: activate(page, link))
     expect(page.get_by_role("heading", name=re.compile("guide", re.IGNORECASE))).to_be_visible()
 

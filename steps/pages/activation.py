@@ -32,15 +32,12 @@ from steps.pages.guide import (
 # them they were refused. A status message (role=status, a polite live region) is not one by
 # itself: it also says « your request was saved ».
 VISIBLE_ERROR_JS = """
-() => {
+(selectors) => {
   const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length)
     && getComputedStyle(el).visibility !== "hidden";
   const said = (el) => shown(el) && el.textContent.trim().length > 0;
-  const announced = document.querySelectorAll('[role="alert"], [aria-live="assertive"]');
-  if ([...announced].some(said)) return true;
-  const styled = document.querySelectorAll(
-    '[class*="error" i], [class*="erreur" i], [class*="invalid" i], [class*="alert-danger" i],'
-    + ' [id*="error" i], [id*="erreur" i]');
+  if ([...document.querySelectorAll(selectors.announced)].some(said)) return true;
+  const styled = document.querySelectorAll(selectors.styled);
   if ([...styled].some((el) => said(el) && !el.matches("input, select, textarea, form, body, main"))) {
     return true;
   }
@@ -57,10 +54,15 @@ VISIBLE_ERROR_JS = """
 }
 """
 
+# Errors announced to assistive technologies, and text a style sheet marks as an error.
+ANNOUNCED_ERRORS = '[role="alert"], [aria-live="assertive"]'
+STYLED_ERRORS = ('[class*="error" i], [class*="erreur" i], [class*="invalid" i], [class*="alert-danger" i],'
+                 ' [id*="error" i], [id*="erreur" i]')
+
 # How long a followed link may take to bring its document (a download or a PDF).
 DOCUMENT_WAIT_MS = 10_000
-# A form's submit buttons, in document order: the first is the one Enter would press.
-_SUBMIT = "button:not([type=button]):not([type=reset]), input[type=submit], input[type=image]"
+# A form's default button: the first of its submit buttons, which Enter presses.
+_DEFAULT_SUBMIT = "button:default, input[type=submit]:default, input[type=image]:default"
 
 
 class Feedback:
@@ -73,15 +75,14 @@ class Feedback:
 
     def errors(self) -> Locator:
         """Every element that shows an error: alerts first, then text styled as an error."""
-        return self.alerts.or_(self.page.locator(
-            '[aria-live="assertive"], [class*="error" i], [class*="erreur" i], [class*="invalid" i],'
-            ' [class*="alert-danger" i]'
-        ).filter(has_not=self.page.locator("input, select, textarea")))
+        return self.page.locator(ANNOUNCED_ERRORS).or_(
+            self.page.locator(STYLED_ERRORS).filter(has_not=self.page.locator("input, select, textarea")))
 
     def wait_for_error(self) -> None:
         """Wait until the page shows an error a person can see, by any of the usual means."""
         try:
-            self.page.wait_for_function(VISIBLE_ERROR_JS)
+            self.page.wait_for_function(VISIBLE_ERROR_JS,
+                                        arg={"announced": ANNOUNCED_ERRORS, "styled": STYLED_ERRORS})
         except PlaywrightTimeoutError as error:
             raise AssertionError(
                 f"The page shows no error message on {self.page.url} (no alert, live region, "
@@ -429,9 +430,7 @@ class CodeRequestForm:
     def fill(self, values: dict[str, str]) -> dict[str, str]:
         """Fill each field by what its label asks for; return what went in, by label."""
         typed: dict[str, str] = {}
-        fields = self._fields()
-        for index in range(fields.count()):
-            box = fields.nth(index)
+        for box in self._fields().all():
             label = box_label(box)
             value = value_for(label, values)
             if value is not None:
@@ -441,8 +440,7 @@ class CodeRequestForm:
 
     def values(self) -> dict[str, str]:
         """What each field of the form holds now, by its label."""
-        fields = self._fields()
-        return {box_label(fields.nth(i)): fields.nth(i).input_value() for i in range(fields.count())}
+        return {box_label(box): box.input_value() for box in self._fields().all()}
 
     def _fields(self) -> Locator:
         """The fields a person types into."""
@@ -452,9 +450,10 @@ class CodeRequestForm:
     def send(self) -> None:
         """Send the request with the form's own button: its submit button, beside a reset or back one."""
         form = self.form()
-        submits = form.locator(_SUBMIT)
-        # The form's default button, the one Enter would press; else its only button.
-        button = submits.first if submits.count() else form.get_by_role("button")
+        # The form's default button (the one Enter would press, CSS :default); else its only button.
+        button = resolve(self.page, "the request form's button", [
+            Way(form.locator(_DEFAULT_SUBMIT)), Way(form.get_by_role("button")),
+        ])
         act(self.page, "the request form's button", lambda: activate(self.page, button))
 
 

@@ -9,14 +9,13 @@ reports the rest as not run, with the reason; a second run takes fresh identitie
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from harness_process import run_module, run_scenarios, summary
 from real_servers import ServerUnavailable, maildev
 
 from harness.accounts import AccountsFile
@@ -26,7 +25,6 @@ from reference_server.world import World
 
 pytestmark = pytest.mark.browser
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # Step 1 and step 2 of the patient wizard, and the clock-bound refusals among them.
 SELECTION = "patient and (p9 or p10) and not telephone"
 IDENTITIES = 60
@@ -76,26 +74,14 @@ def staging(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         catcher.__exit__(None, None, None)
 
 
-def harness(*arguments: str) -> subprocess.CompletedProcess[str]:
-    """Run the harness's own command line, as a QA team would."""
-    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    return subprocess.run([sys.executable, "-m", "harness", *arguments], cwd=REPO_ROOT, env=environment,
-                          capture_output=True, text=True, timeout=600, check=False)
-
-
-def run(profile: Path, reports: Path) -> tuple[subprocess.CompletedProcess[str], dict]:
+def run(profile: Path, reports: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     """One run of the selection against the profile, with its summary."""
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
-         "--target", str(profile), "--reports-dir", str(reports), "-m", SELECTION, "-n", "2"],
-        cwd=REPO_ROOT, env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
-        capture_output=True, text=True, timeout=600, check=False,
-    )
-    return done, json.loads((reports / "summary.json").read_text(encoding="utf-8"))
+    done = run_scenarios(reports, "--target", str(profile), "-m", SELECTION, "-n", "2")
+    return done, summary(reports)
 
 
 def test_the_preflight_reports_the_capabilities_of_the_staging_profile(staging: Path):
-    preflight = harness("check-target", "--target", str(staging), "-m", SELECTION)
+    preflight = run_module("harness", "check-target", "--target", str(staging), "-m", SELECTION)
 
     assert preflight.returncode == 0, preflight.stdout + preflight.stderr
     assert f"✓ personas: {IDENTITIES} fresh of {IDENTITIES} in accounts.toml" in preflight.stdout

@@ -7,40 +7,25 @@ pages must pass there, and each fault seeded into it must fail the scenario of i
 naming the guide's words.
 """
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from harness_process import run_module, run_scenarios
+from harness_process import summary as run_summary
 
 from tests.portability.independent_portal.server import running_portal
 
 pytestmark = pytest.mark.browser
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # The pages the independent portal has, without the phone profile's journeys beyond them.
 SELECTION = "patient and (p6 or p7 or p8 or p9 or p10 or p11 or p12 or p14) and not telephone"
 
 
-def run_scenarios(base_url: str, reports: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """Run the harness against a portal, as a vendor would, in a process of its own."""
-    command = [
-        sys.executable, "-m", "pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
-        "--base-url", base_url, "--reports-dir", str(reports), f"--junitxml={reports}/junit.xml", *options,
-    ]
-    # Scenarios run in a separate process: pytest-playwright's state does not nest in one.
-    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, env=environment,
-                          timeout=600, check=False)
-
-
 def test_every_conformance_scenario_of_its_pages_passes(tmp_path: Path) -> None:
     with running_portal() as url:
-        run = run_scenarios(url, tmp_path, "-m", SELECTION, "-n", "2")
-    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+        run = run_scenarios(tmp_path, "--base-url", url, "-m", SELECTION, "-n", "2")
+    summary = run_summary(tmp_path)
     conformance = summary["verdicts"]["conformance"]
 
     assert run.returncode == 0, run.stdout[-3000:]
@@ -70,8 +55,8 @@ FAULTS = {
 def test_a_seeded_fault_fails_the_scenario_of_its_instruction(tmp_path: Path, fault: str) -> None:
     selection, scenario, words = FAULTS[fault]
     with running_portal(frozenset({fault})) as url:
-        run = run_scenarios(url, tmp_path, "-m", "patient and not telephone", "-k", selection)
-    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+        run = run_scenarios(tmp_path, "--base-url", url, "-m", "patient and not telephone", "-k", selection)
+    summary = run_summary(tmp_path)
     failed = [item["name"] for item in summary["failed_scenarios"]]
 
     assert run.returncode == 1, run.stdout[-3000:]
@@ -82,8 +67,8 @@ def test_a_seeded_fault_fails_the_scenario_of_its_instruction(tmp_path: Path, fa
 def test_scenarios_needing_what_its_test_support_lacks_are_not_run_with_the_reason(tmp_path: Path) -> None:
     # Its personas come without LuxTrust products: the step-4 association cannot be tried there.
     with running_portal() as url:
-        run = run_scenarios(url, tmp_path, "-m", "patient and p13 and not telephone")
-    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+        run = run_scenarios(tmp_path, "--base-url", url, "-m", "patient and p13 and not telephone")
+    summary = run_summary(tmp_path)
     skipped = ElementTree.parse(tmp_path / "junit.xml").getroot().iter("skipped")
 
     assert run.returncode == 0, run.stdout[-3000:]
@@ -95,10 +80,7 @@ def test_scenarios_needing_what_its_test_support_lacks_are_not_run_with_the_reas
 
 def test_the_preflight_says_what_it_lacks_and_which_scenarios_will_not_run(tmp_path: Path) -> None:
     with running_portal() as url:
-        preflight = subprocess.run(
-            [sys.executable, "-m", "harness", "check-target", "--base-url", url, "-m", "patient"],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
-        )
+        preflight = run_module("harness", "check-target", "--base-url", url, "-m", "patient")
 
     assert preflight.returncode == 0, preflight.stdout + preflight.stderr
     assert f"✓ portal: 200 {url}" in preflight.stdout

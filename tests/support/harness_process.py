@@ -1,0 +1,32 @@
+"""The harness run as its users run it: a process of its own, started from the repository root."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 600
+
+
+def run_module(module: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python -m module arguments`` from the repository root, its output captured."""
+    # A process of its own: pytest-playwright's state does not nest in the test's process.
+    environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run([sys.executable, "-m", module, *arguments], cwd=REPO_ROOT, env=environment,
+                          capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+
+
+def run_scenarios(reports: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """The acceptance scenarios with the given target and selection, their reports in a folder."""
+    return run_module("pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
+                      "--reports-dir", str(reports), f"--junitxml={reports}/junit.xml", *options)
+
+
+def summary(reports: Path) -> dict[str, Any]:
+    """The summary.json a run wrote."""
+    return json.loads((reports / "summary.json").read_text(encoding="utf-8"))

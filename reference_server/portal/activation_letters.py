@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reference_server.clock import Clock
-from reference_server.domain.hashing import SecretHasher
+from reference_server.domain.hashing import CodeHasher
 from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.accounts import insert_product
 from reference_server.storage import Database
@@ -48,12 +48,13 @@ class NewAccount:
 class ActivationLetters:
     """The rules around the code printed on an activation letter."""
 
-    def __init__(self, db: Database, clock: Clock, hasher: SecretHasher, max_attempts: int) -> None:
+    def __init__(self, db: Database, clock: Clock, hasher: CodeHasher, max_attempts: int) -> None:
         self._db = db
         self._clock = clock
         self._hasher = hasher
         self._max_attempts = max_attempts
         # Verified against when a matricule has no letter, so both cases take the same time.
+        # (A letter still hashed with Argon2id, from before codes were keyed, takes longer.)
         self._decoy_hash = hasher.hash("no letter for this matricule")
 
     def check(self, matricule: str, code: str) -> CodeOutcome:

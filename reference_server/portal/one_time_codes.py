@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from reference_server.clock import Clock
 from reference_server.domain.codes import CodeState, new_one_time_code
-from reference_server.domain.hashing import SecretHasher
+from reference_server.domain.hashing import CodeHasher
 from reference_server.storage import Database
 
 
@@ -40,7 +40,7 @@ class OneTimeCodes:
     """Issue and check one-time codes bound to an owner and a purpose."""
 
     def __init__(
-        self, db: Database, clock: Clock, hasher: SecretHasher, lifetime: dt.timedelta, max_attempts: int
+        self, db: Database, clock: Clock, hasher: CodeHasher, lifetime: dt.timedelta, max_attempts: int
     ) -> None:
         self._db = db
         self._clock = clock

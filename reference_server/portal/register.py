@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from reference_server.clock import Clock
 from reference_server.domain.codes import new_activation_code
-from reference_server.domain.hashing import SecretHasher
+from reference_server.domain.hashing import CodeHasher
 from reference_server.storage import Database
 
 
@@ -53,7 +53,7 @@ class Practice:
 class Register:
     """Persons and activation letters, in the portal's database."""
 
-    def __init__(self, db: Database, clock: Clock, hasher: SecretHasher) -> None:
+    def __init__(self, db: Database, clock: Clock, hasher: CodeHasher) -> None:
         self._db = db
         self._clock = clock
         self._hasher = hasher

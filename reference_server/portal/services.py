@@ -5,7 +5,8 @@ from pathlib import Path
 
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
-from reference_server.domain.hashing import SecretHasher
+from reference_server.domain.hashing import CodeHasher, SecretHasher
+from reference_server.key_files import load_or_create_key
 from reference_server.luxtrust_client import LuxTrustClient, LuxTrustLink, UsedIdTokens
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
@@ -21,6 +22,9 @@ from reference_server.storage import Database
 
 SCHEMA_FILE = "schema.sql"
 COOKIE_NAME = "esante_session"
+# The key of the activation and one-time codes' MACs: a file beside the database, never inside it,
+# so that a copy of the database alone tells nothing about the codes.
+CODE_KEY_FILE = "portal-codes.key"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class PortalServices:
 
     config: WorldConfig
     clock: Clock
+    # Argon2id, for passwords only: activation and one-time codes use the keyed MAC of build().
     hasher: SecretHasher
     register: Register
     letters: ActivationLetters
@@ -76,6 +81,7 @@ class PortalServices:
         db = Database(config.data_dir / "portal.sqlite3", schema)
         hashing = config.hashing
         hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
+        code_hasher = CodeHasher(load_or_create_key(config.data_dir / CODE_KEY_FILE), legacy=hasher)
         accounts = Accounts(db, clock)
         # Publications share the portal's database; only their module reads that table.
         publications = Publications(db, clock)
@@ -84,9 +90,9 @@ class PortalServices:
             config=config,
             clock=clock,
             hasher=hasher,
-            register=Register(db, clock, hasher),
-            letters=ActivationLetters(db, clock, hasher, config.max_attempts),
-            codes=OneTimeCodes(db, clock, hasher, config.one_time_code_ttl, config.max_attempts),
+            register=Register(db, clock, code_hasher),
+            letters=ActivationLetters(db, clock, code_hasher, config.max_attempts),
+            codes=OneTimeCodes(db, clock, code_hasher, config.one_time_code_ttl, config.max_attempts),
             sessions=SessionStore(
                 db, clock, config.session_idle_timeout.total_seconds(), COOKIE_NAME
             ),

@@ -20,7 +20,14 @@ from harness.messages import (
     TestSupportSource,
 )
 from harness.profiles import Source, TargetProfile
-from harness.targets import Message, Persona, TargetCapabilityMissing, TestSupportClient
+from harness.targets import (
+    SHORTCUTS,
+    Message,
+    Persona,
+    SignedIn,
+    TargetCapabilityMissing,
+    TestSupportClient,
+)
 
 # Persona options an accounts file cannot honour: the identities are what the agency issued.
 _UNSERVED_BY_ACCOUNTS = (
@@ -111,6 +118,21 @@ class ProfiledTarget:
         if not self.profile.clock_control:
             raise TargetCapabilityMissing(f"the target profile {self.profile.name} has no clock control")
         self.client.advance_clock(seconds)
+
+    def activate_account(
+        self, persona: Persona, *, password: str | None, channel: str, luxtrust: tuple[str, ...] = ()
+    ) -> None:
+        """The shortcut to an activated account needs the portal's /_test/ interface."""
+        client = self._test_support(SHORTCUTS["accounts"])
+        client.activate_account(persona, password=password, channel=channel, luxtrust=luxtrust)
+
+    def open_session(self, persona: Persona, method: str) -> SignedIn:
+        """The shortcut to a signed-in session needs the portal's /_test/ interface."""
+        return self._test_support(SHORTCUTS["sessions"]).open_session(persona, method)
+
+    def add_assistant(self, holder: Persona, assistant: Persona) -> None:
+        """The shortcut to an « Assistant DSP » needs the portal's /_test/ interface."""
+        self._test_support(SHORTCUTS["dsp/assistants"]).add_assistant(holder, assistant)
 
     def _test_support(self, what: str) -> TestSupportClient:
         """The /_test/ client, where the profile says the portal has that interface."""

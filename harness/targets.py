@@ -152,6 +152,14 @@ class Message:
         )
 
 
+@dataclass(frozen=True)
+class SignedIn:
+    """A signed-in session the target opened: the cookies to give the browser, and where to go."""
+
+    cookies: tuple[dict[str, object], ...]
+    url: str
+
+
 class Target(Protocol):
     """The portal under test as scenarios use it, whatever serves each part: /_test/, files, mailboxes."""
 
@@ -173,13 +181,55 @@ class Target(Protocol):
     def advance_clock(self, seconds: float) -> None:
         """Move the target's clock forward."""
 
+    # Optional shortcuts to later states, for the « Étant donné » that are not about the walk.
+
+    def activate_account(
+        self, persona: Persona, *, password: str | None, channel: str, luxtrust: tuple[str, ...] = ()
+    ) -> None:
+        """Activate the persona's account as the wizard would: password, code channel, products."""
+
+    def open_session(self, persona: Persona, method: str) -> SignedIn:
+        """A signed-in session of the persona's account, as a finished sign-in opens it."""
+
+    def add_assistant(self, holder: Persona, assistant: Persona) -> None:
+        """Make the assistant « Assistant DSP » of the holder's record."""
+
 
 # Persona options the contract lists as optional: a target may not know them.
 _OPTIONAL_PERSONA_FIELDS = frozenset(
     {"luxtrust", "matricule_digits", "minor", "dsp_documents", "trust_circle", "myguichet"}
 )
+# The optional shortcuts, by path under /_test/, as a missing one is named in a report.
+SHORTCUTS = {
+    "accounts": "shortcut to an activated account",
+    "sessions": "shortcut to a signed-in session",
+    "dsp/assistants": "shortcut to an « Assistant DSP »",
+}
 # Answers by which a target refuses a request it does not understand.
 _REFUSALS = frozenset({400, 404, 422, 501})
+
+
+class WalkingTarget:
+    """A target seen without its shortcuts, so that every « Étant donné » walks the portal's pages."""
+
+    def __init__(self, inner: Target) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> object:
+        """Everything but the shortcuts is the inner target's."""
+        return getattr(self.inner, name)
+
+    def activate_account(self, persona: Persona, **_how: object) -> None:
+        """Refused: the run asked for every state to be reached through the pages."""
+        raise TargetCapabilityMissing(f"{SHORTCUTS['accounts']} (the run walks every Given)")
+
+    def open_session(self, persona: Persona, method: str) -> SignedIn:
+        """Refused: the run asked for every state to be reached through the pages."""
+        raise TargetCapabilityMissing(f"{SHORTCUTS['sessions']} (the run walks every Given)")
+
+    def add_assistant(self, holder: Persona, assistant: Persona) -> None:
+        """Refused: the run asked for every state to be reached through the pages."""
+        raise TargetCapabilityMissing(f"{SHORTCUTS['dsp/assistants']} (the run walks every Given)")
 
 
 class TestSupportClient:
@@ -188,8 +238,11 @@ class TestSupportClient:
     __test__ = False  # not a test class, whatever pytest's name matching thinks
 
     def __init__(self, portal_url: str, timeout: float = 10) -> None:
+        self.portal_url = portal_url
         self.base = urljoin(portal_url, "_test/")
         self._timeout = timeout
+        # Optional capabilities found missing, not asked for again in this run.
+        self._lacking: dict[str, TargetCapabilityMissing] = {}
 
     def create_persona(self, **fields: object) -> Persona:
         """Ask the target for a new person with an activation letter."""
@@ -231,11 +284,34 @@ class TestSupportClient:
         """Move the target's clock forward, or say that this target cannot."""
         self._call("POST", "clock", {"advance_seconds": seconds}, capability="clock control")
 
+    def activate_account(
+        self, persona: Persona, *, password: str | None, channel: str, luxtrust: tuple[str, ...] = ()
+    ) -> None:
+        """Ask the target to activate the persona's account, using up its letter."""
+        payload = {"matricule": persona.matricule, "otp_channel": channel, "luxtrust": list(luxtrust)}
+        if password is not None:
+            payload["password"] = password
+        self._call("POST", "accounts", payload, capability=SHORTCUTS["accounts"])
+
+    def open_session(self, persona: Persona, method: str) -> SignedIn:
+        """Ask the target for a signed-in session of the persona's account."""
+        answer = self._call("POST", "sessions", {"matricule": persona.matricule, "method": method},
+                            capability=SHORTCUTS["sessions"])
+        cookies = tuple(dict(cookie) for cookie in answer["cookies"])  # type: ignore[index]
+        return SignedIn(cookies, urljoin(self.portal_url, str(answer["url"])))  # type: ignore[index]
+
+    def add_assistant(self, holder: Persona, assistant: Persona) -> None:
+        """Ask the target to make the assistant « Assistant DSP » of the holder's record."""
+        payload = {"holder": holder.matricule, "assistant": assistant.matricule}
+        self._call("POST", "dsp/assistants", payload, capability=SHORTCUTS["dsp/assistants"])
+
     def _call(
         self, method: str, path: str, payload: dict | None = None, capability: str | None = None,
         refusal_is_missing: bool = False,
     ) -> object:
         """One JSON request; a 404 on an optional capability means the target lacks it."""
+        if capability in self._lacking:
+            raise self._lacking[capability]
         request = urllib.request.Request(
             urljoin(self.base, path),
             data=json.dumps(payload).encode() if payload is not None else None,
@@ -248,8 +324,10 @@ class TestSupportClient:
         except urllib.error.HTTPError as error:
             if error.code == 404 or (refusal_is_missing and error.code in _REFUSALS):
                 what = capability or f"{method} {path.split('?')[0]}"
-                raise TargetCapabilityMissing(
-                    f"the target's test-support interface has no {what} ({self.base})"
-                ) from error
+                missing = TargetCapabilityMissing(
+                    f"the target's test-support interface has no {what} ({self.base})")
+                if capability in SHORTCUTS.values():
+                    self._lacking[capability] = missing
+                raise missing from error
             detail = error.read().decode(errors="replace")
             raise RuntimeError(f"test support {method} {path}: {error.code} {detail}") from error

@@ -36,6 +36,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--myguichet-port", type=int, default=0,
                         help="MyGuichet.lu port (default: a free one)")
     parser.add_argument("--test-support", action="store_true", help="serve the /_test/ interface")
+    parser.add_argument("--without-shortcuts", action="store_true",
+                        help="leave the shortcuts to activated and signed-in states out of /_test/, "
+                             "as a portal whose test support offers only personas and messages")
     parser.add_argument("--data", type=Path, help="directory for the SQLite files (default: temporary)")
     parser.add_argument("--seed", type=int, help="seed for made-up persona data")
     parser.add_argument("--smtp", type=smtp_address, metavar="HOST:PORT",
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return provision.main(given[1:])
     args = parse_args(given)
     config = WorldConfig(
-        data_dir=args.data, test_support=args.test_support,
+        data_dir=args.data, test_support=args.test_support, test_shortcuts=not args.without_shortcuts,
         portal_port=args.port, messaging_port=args.messaging_port, luxtrust_port=args.luxtrust_port,
         myguichet_port=args.myguichet_port, smtp_relay=args.smtp,
     )

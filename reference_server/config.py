@@ -20,6 +20,8 @@ class WorldConfig:
 
     data_dir: Path | None = None
     test_support: bool = False
+    # The test-support shortcuts to a persona's later states (activated, signed in, assistant).
+    test_shortcuts: bool = True
     portal_port: int = 0
     messaging_port: int = 0
     luxtrust_port: int = 0

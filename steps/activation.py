@@ -11,7 +11,7 @@ from harness.targets import Persona, Target
 from steps.journeys.activation import (
     STEP_NAMES,
     activate_patient,
-    activate_patient_with_product,
+    activated_patient,
     choose_password,
     enter_letter,
     expect_step,
@@ -115,7 +115,7 @@ def _(new_actor: Callable[..., Actor], new_persona: Callable[..., Persona], fake
 def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A patient who associated a LuxTrust product at step 4 and finished the activation."""
     actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
-    activate_patient_with_product(actor, faker, product)
+    activated_patient(actor, faker, product)
     return actor
 
 
@@ -126,7 +126,7 @@ def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
 def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A patient who finished the activation without associating their product."""
     actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
-    activate_patient(actor, faker)
+    activated_patient(actor, faker)
     return actor
 
 
@@ -141,7 +141,7 @@ def _(new_actor: Callable[..., Actor], faker: Faker) -> Actor:
 @given("le patient a déjà activé son compte avec ce code")
 def _(actor: Actor, faker: Faker) -> None:
     """The persona's letter was used for a complete activation."""
-    activate_patient(actor, faker)
+    activated_patient(actor, faker)
 
 
 @given(parsers.parse("{days:d} jours ont passé depuis l'envoi de son courrier d'activation"))

@@ -15,7 +15,7 @@ from steps.journeys.account import (
     open_password_sign_in,
     sign_out,
 )
-from steps.journeys.activation import activate_patient
+from steps.journeys.activation import activated_patient
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import wrong_code
 from steps.journeys.target import advance_clock, latest_code
@@ -43,7 +43,7 @@ def messages_to(actor: Actor) -> int:
 def _(new_actor: Callable[..., Actor], faker: Faker, channel: str) -> Actor:
     """A patient who went through the whole wizard, codes going to the chosen channel."""
     actor = new_actor("patient", channel=channel)
-    activate_patient(actor, faker)
+    activated_patient(actor, faker)
     return actor
 
 

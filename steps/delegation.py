@@ -8,9 +8,15 @@ from pytest_bdd import given, then, when
 
 from harness.targets import Persona
 from steps.journeys.account import activate_and_sign_in, sign_in_with_password
-from steps.journeys.activation import activate_patient
+from steps.journeys.activation import activate_patient, activated_patient
 from steps.journeys.actors import Actor, Family
-from steps.journeys.dsp import DSP, open_own_dsp, open_record_as_assistant, sign_in_to_own_dsp
+from steps.journeys.dsp import (
+    open_own_dsp,
+    open_record_as_assistant,
+    own_dsp_address,
+    sign_in_to_own_dsp,
+    signed_in_at_own_dsp,
+)
 from steps.journeys.family import child_with_parent_as_assistant, new_child
 from steps.pages.dsp import AssistantsWindow, DspPage
 from steps.pages.guide import control
@@ -22,7 +28,7 @@ from steps.pages.guide import control
 def _(new_actor: Callable[..., Actor], faker: Faker) -> Family:
     """A parent who activated their own account (pp. 6–14)."""
     parent = new_actor("patient")
-    activate_patient(parent, faker)
+    activated_patient(parent, faker)
     return Family(parent)
 
 
@@ -35,7 +41,7 @@ def _(family: Family, new_actor: Callable[..., Actor]) -> None:
 @given("un enfant mineur du parent dont le compte est activé")
 def _(family: Family, new_actor: Callable[..., Actor], faker: Faker) -> None:
     """A minor child whose account the parent activated."""
-    activate_patient(new_child(family, new_actor), faker)
+    activated_patient(new_child(family, new_actor), faker)
 
 
 @given("un enfant mineur dont le parent est « Assistant DSP »")
@@ -63,7 +69,7 @@ def _(new_actor: Callable[..., Actor], faker: Faker) -> Actor:
 @given("le parent a ouvert le DSP de l'enfant depuis son propre DSP")
 def _(family: Family) -> None:
     """The assistant's way in (p. 21)."""
-    sign_in_to_own_dsp(family.parent)
+    signed_in_at_own_dsp(family.parent)
     open_record_as_assistant(family.parent, family.child.persona)
 
 
@@ -140,16 +146,16 @@ def _(page: Page, family: Family) -> None:
 
 
 @when("elle ouvre l'adresse du DSP de l'enfant")
-def _(other_person: Actor, family: Family) -> None:
+def _(other_person: Actor, family: Family, new_context: Callable[..., BrowserContext]) -> None:
     """Type the address of a record that is not hers."""
-    other_person.page.goto(family.child.step_urls[DSP])
+    other_person.page.goto(own_dsp_address(family.child, new_context()))
 
 
 @when("l'enfant retire le parent des « Assistants » dans une autre session")
 def _(new_context: Callable[..., BrowserContext], family: Family) -> None:
     """In another browser: the child signs in and removes the parent."""
     child = family.child.at(new_context().new_page())
-    sign_in_to_own_dsp(child)
+    signed_in_at_own_dsp(child)
     AssistantsWindow(child.page).remove(family.parent.persona.full_name)
     expect(DspPage(child.page).rows_with(family.parent.persona.full_name)).to_have_count(0)
 

@@ -10,7 +10,7 @@ from pytest_bdd import given, parsers, then, when
 
 from harness.targets import TargetCapabilityMissing
 from steps.journeys.account import sign_in_as_patient_with_luxtrust
-from steps.journeys.activation import activate_patient
+from steps.journeys.activation import activated_patient
 from steps.journeys.actors import Actor
 from steps.journeys.dsp import open_own_dsp
 from steps.journeys.luxtrust import PRODUCT_TYPES
@@ -52,7 +52,7 @@ def _(new_actor: Callable[..., Actor], product: str) -> Actor:
 def _(new_actor: Callable[..., Actor], faker: Faker, product: str) -> Actor:
     """A persona who activated with the letter's code (pp. 6–14), without associating the product."""
     actor = myguichet_actor(new_actor, product)
-    activate_patient(actor, faker)
+    activated_patient(actor, faker)
     return actor
 
 

@@ -10,7 +10,7 @@ from harness.targets import Persona
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import PRODUCT_TYPES
 from steps.journeys.professional import (
-    activate_professional,
+    activated_professional,
     open_professional_cgu,
     start_professional_wizard,
     walk_professional_to,
@@ -89,7 +89,7 @@ def _(new_actor: Callable[..., Actor], new_persona: Callable[..., Persona]) -> A
 def _(new_actor: Callable[..., Actor], product: str) -> Actor:
     """A professional who went through the whole wizard with that product."""
     actor = new_professional(new_actor, product)
-    activate_professional(actor)
+    activated_professional(actor)
     return actor
 
 

@@ -77,8 +77,12 @@ def device_state(services: LuxTrustServices, serial: str) -> dict[str, object]:
     device = services.store.device(serial)
     if device is None:
         raise refusal("no device with this serial", 404)
-    return {"serial": device.serial, "type": device.type, "locked": device.locked,
-            "failures": device.failures}
+    # Who LuxTrust vouches for at a login with the device, as its ID token would say.
+    return {"serial": device.serial, "type": device.type, "label": PRODUCTS[device.type].label,
+            "locked": device.locked, "failures": device.failures,
+            "subject": services.store.subject(device.person.national_id),
+            "national_id": device.person.national_id, "given_name": device.person.given_name,
+            "family_name": device.person.family_name}
 
 
 def answer(services: LuxTrustServices, status: str) -> dict[str, object]:

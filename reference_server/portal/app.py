@@ -49,7 +49,7 @@ def create_app(services: PortalServices, persona_seed: int | None = None) -> Bot
     root.merge(luxtrust_login.create_app(services, purposes))
     root.mount("/activation/", activation.create_app(services, patient, professional))
     if services.config.test_support:
-        root.mount("/_test/", test_support.create_app(services, persona_seed))
+        root.mount("/_test/", test_support.create_app(services, persona_seed, services.config.test_shortcuts))
     return _with_error_pages(root)
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from bottle import Bottle, redirect
 
 from reference_server.luxtrust_client import LuxTrustIdentity
+from reference_server.portal.accounts import Account
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, current_session, flash, render, replace_session
 
@@ -61,13 +62,18 @@ def start_session(services: PortalServices, matricule: str, method: str) -> None
     if account is None:
         raise ValueError("no account to sign in")
     fresh = services.sessions.rotate(current_session())
-    fresh.data = {
-        "csrf": fresh.data["csrf"],
-        ACCOUNT_KEY: matricule,
+    fresh.data = signed_in_data(account, method, fresh.data["csrf"])
+    replace_session(fresh)
+
+
+def signed_in_data(account: Account, method: str, csrf: str) -> dict[str, object]:
+    """What a signed-in session holds: its CSRF token, whose account it is and how they signed in."""
+    return {
+        "csrf": csrf,
+        ACCOUNT_KEY: account.matricule,
         "account_name": f"{account.first_name} {account.last_name}",
         "sign_in_method": method,
     }
-    replace_session(fresh)
 
 
 def create_app(services: PortalServices) -> Bottle:

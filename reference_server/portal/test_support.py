@@ -9,6 +9,7 @@ from dataclasses import asdict
 from bottle import Bottle, HTTPResponse, request, response
 
 from reference_server.json_api import json_body, refusal
+from reference_server.portal import test_shortcuts
 from reference_server.portal.pages import announce
 from reference_server.portal.personas import PersonaError, PersonaFactory, PersonaSpec
 from reference_server.portal.publications import KINDS
@@ -20,9 +21,11 @@ CODE_IN_MESSAGE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600
 
 
-def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
+def create_app(services: PortalServices, seed: int | None = None, shortcuts: bool = True) -> Bottle:
     """The /_test/ area: a small JSON API a harness uses instead of reading databases."""
     app = Bottle()
+    if shortcuts:
+        test_shortcuts.register(app, services)
     personas = PersonaFactory(services.register, seed)
 
     @app.get("/")
@@ -31,6 +34,7 @@ def create_app(services: PortalServices, seed: int | None = None) -> Bottle:
             "personas": "POST /_test/personas {\"kind\": \"patient\"}",
             "messages": "GET /_test/messages?to=ADDRESS_OR_NUMBER",
             "clock": "POST /_test/clock {\"advance_seconds\": N}",
+            **({"shortcuts": test_shortcuts.INDEX} if shortcuts else {}),
         }
 
     @app.post("/personas")

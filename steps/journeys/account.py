@@ -3,10 +3,12 @@
 from faker import Faker
 from playwright.sync_api import Page, expect
 
-from steps.journeys.activation import activate_patient
+from harness.targets import TargetCapabilityMissing
+from steps.journeys.activation import activated_patient
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import authenticate
-from steps.journeys.professional import activate_professional
+from steps.journeys.professional import activated_professional
+from steps.journeys.shortcuts import give_session
 from steps.journeys.target import latest_code
 from steps.pages.account import AccountMenu, PasswordSignInPage, SignInCodePage
 from steps.pages.guide import press
@@ -53,16 +55,30 @@ def sign_in_as_patient_with_luxtrust(actor: Actor, product: str) -> None:
     authenticate(actor, actor.persona.device(product))
 
 
+def signed_in(actor: Actor) -> None:
+    """At « Mes services eSanté », signed in: in a session the target opens, else by signing in."""
+    method = "luxtrust" if actor.persona.kind == "professional" else "password"
+    try:
+        session = actor.target.open_session(actor.persona, method)
+    except TargetCapabilityMissing:
+        (sign_in_with_luxtrust if method == "luxtrust" else sign_in_with_password)(actor)
+        return
+    give_session(actor.page.context, session)
+    actor.page.goto(session.url)
+    expect(MyServicesPage(actor.page).heading).to_be_visible()
+    actor.step_urls[SERVICES] = actor.page.url
+
+
 def activate_and_sign_in(actor: Actor, faker: Faker) -> None:
-    """A patient's whole activation, then the password sign-in."""
-    activate_patient(actor, faker)
-    sign_in_with_password(actor)
+    """A patient with an active account, signed in with their password."""
+    activated_patient(actor, faker, at_home=False)
+    signed_in(actor)
 
 
 def activate_and_sign_in_professional(actor: Actor) -> None:
-    """A professional's whole activation with their first product, then the LuxTrust sign-in."""
-    activate_professional(actor)
-    sign_in_with_luxtrust(actor)
+    """A professional with an account active with their first product, signed in with it."""
+    activated_professional(actor, at_home=False)
+    signed_in(actor)
 
 
 def sign_out(page: Page) -> None:

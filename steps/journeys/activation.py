@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import local_mobile, strong_password
 from steps.journeys.luxtrust import authenticate
+from steps.journeys.shortcuts import CODE_CHANNELS, take_shortcut
 from steps.journeys.target import latest_code
 from steps.pages.activation import (
     ActivationCodeStep,
@@ -18,7 +19,7 @@ from steps.pages.activation import (
     SecurityStep,
 )
 from steps.pages.guide import main_content, press
-from steps.pages.portal import PatientSpacePage
+from steps.pages.portal import HomePage, PatientSpacePage
 
 STEP_NAMES = (
     "Code d'activation",
@@ -102,6 +103,31 @@ def walk_to(actor: Actor, faker: Faker, target: str) -> None:
 def activate_patient(actor: Actor, faker: Faker) -> None:
     """The whole wizard without LuxTrust, up to « Votre activation est terminée! » (pp. 6–14)."""
     walk_to(actor, faker, STEP_NAMES[-1])
+
+
+def activated_patient(actor: Actor, faker: Faker, product: str | None = None, *, at_home: bool = True) -> None:
+    """A patient's account made active, with a product associated if named: by shortcut, else the wizard.
+
+    After a shortcut the person is at the portal's home page, as after any visit (unless told not to).
+    """
+    password = strong_password(faker)
+    serials = (actor.persona.device(product).serial,) if product else ()
+    if not take_shortcut(lambda: actor.target.activate_account(
+            actor.persona, password=password, channel=CODE_CHANNELS[actor.channel], luxtrust=serials)):
+        if product:
+            activate_patient_with_product(actor, faker, product)
+        else:
+            activate_patient(actor, faker)
+        return
+    actor.password = password
+    actor.code_destination = code_destination(actor)
+    if at_home:
+        HomePage(actor.page).open()
+
+
+def code_destination(actor: Actor) -> str:
+    """The number or address the person's one-time codes go to, by the channel they chose."""
+    return actor.persona.mobile if actor.channel == "Mobile" else actor.persona.email
 
 
 def activate_patient_with_product(actor: Actor, faker: Faker, product: str) -> None:

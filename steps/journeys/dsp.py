@@ -1,9 +1,9 @@
 """The DSP: opening one's own record, adding an « Assistant DSP », and opening a record as its assistant."""
 
-from playwright.sync_api import expect
+from playwright.sync_api import BrowserContext, expect
 
 from harness.targets import Persona
-from steps.journeys.account import sign_in_with_password
+from steps.journeys.account import sign_in_with_password, signed_in
 from steps.journeys.actors import Actor
 from steps.pages.dsp import AssistantsWindow, DspPage
 from steps.pages.guide import press
@@ -22,6 +22,20 @@ def sign_in_to_own_dsp(actor: Actor) -> None:
     """Sign in with the person's matricule and password, then open their own DSP."""
     sign_in_with_password(actor)
     open_own_dsp(actor)
+
+
+def signed_in_at_own_dsp(actor: Actor) -> None:
+    """Signed in (by the fastest honest way), then at their own DSP."""
+    signed_in(actor)
+    open_own_dsp(actor)
+
+
+def own_dsp_address(actor: Actor, context: BrowserContext) -> str:
+    """The address of the person's own DSP, as they see it: learnt in another browser if not yet seen."""
+    if DSP not in actor.step_urls:
+        # The same person elsewhere shares the addresses noted, so theirs is noted here too.
+        signed_in_at_own_dsp(actor.at(context.new_page()))
+    return actor.step_urls[DSP]
 
 
 def add_assistant(actor: Actor, assistant: Persona) -> None:

@@ -5,9 +5,10 @@ from collections.abc import Callable
 from faker import Faker
 
 from steps.journeys.account import sign_out
-from steps.journeys.activation import activate_patient
+from steps.journeys.activation import activated_patient
 from steps.journeys.actors import Actor, Family
 from steps.journeys.dsp import add_assistant, sign_in_to_own_dsp
+from steps.journeys.shortcuts import take_shortcut
 
 
 def new_child(family: Family, new_actor: Callable[..., Actor]) -> Actor:
@@ -21,8 +22,9 @@ def new_child(family: Family, new_actor: Callable[..., Actor]) -> Actor:
 def child_with_parent_as_assistant(family: Family, new_actor: Callable[..., Actor], faker: Faker) -> Actor:
     """A child activated by the parent, who then made themself the child's assistant (pp. 18–20)."""
     child = new_child(family, new_actor)
-    activate_patient(child, faker)
-    sign_in_to_own_dsp(child)
-    add_assistant(child, family.parent.persona)
-    sign_out(child.page)
+    activated_patient(child, faker)
+    if not take_shortcut(lambda: child.target.add_assistant(child.persona, family.parent.persona)):
+        sign_in_to_own_dsp(child)
+        add_assistant(child, family.parent.persona)
+        sign_out(child.page)
     return child

@@ -4,9 +4,10 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page
 
-from steps.journeys.activation import expect_step, secure_account
+from steps.journeys.activation import code_destination, expect_step, secure_account
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import authenticate
+from steps.journeys.shortcuts import CODE_CHANNELS, take_shortcut
 from steps.pages.activation import CguPage
 from steps.pages.guide import press
 from steps.pages.portal import HomePage, PortalHeader
@@ -58,6 +59,21 @@ def walk_professional_to(actor: Actor, target: str) -> None:
             return
         action()
         expect_step(actor, PRO_STEPS[index + 1])
+
+
+def activated_professional(actor: Actor, *, at_home: bool = True) -> None:
+    """A professional's account made active with their first product: by shortcut, else the wizard.
+
+    After a shortcut the person is at the portal's home page, as after any visit (unless told not to).
+    """
+    serials = (actor.luxtrust_holder.luxtrust[0].serial,)
+    if not take_shortcut(lambda: actor.target.activate_account(
+            actor.persona, password=None, channel=CODE_CHANNELS[actor.channel], luxtrust=serials)):
+        activate_professional(actor)
+        return
+    actor.code_destination = code_destination(actor)
+    if at_home:
+        HomePage(actor.page).open()
 
 
 def activate_professional(actor: Actor) -> None:

@@ -58,7 +58,12 @@ def test_a_device_state_is_readable(luxtrust: LuxTrust):
 
     reply = json_request(luxtrust.url(f"_test/devices/{device['serial']}"))
 
-    assert reply.json() == {"serial": device["serial"], "type": "eid", "locked": False, "failures": 0}
+    state = reply.json()
+    assert {key: state[key] for key in ("serial", "type", "locked", "failures")} == {
+        "serial": device["serial"], "type": "eid", "locked": False, "failures": 0}
+    # Who a login with the device vouches for, as the shortcut to an associated product needs it.
+    assert state["given_name"] == "Claire" and state["family_name"] == "Schmit"
+    assert state["label"] and state["subject"] and state["national_id"].isdigit()
     assert json_request(luxtrust.url("_test/devices/000000000")).status == 404
 
 

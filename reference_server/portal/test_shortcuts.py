@@ -1,0 +1,144 @@
+"""Test-support shortcuts: put a persona straight into a state the guides reach by a walk.
+
+A harness uses them for the « Étant donné » of scenarios that are not about that walk. Each one
+goes through the same domain services as the pages it stands for (the letter is used up, the
+product associated, the assistant traced), so the state it leaves is the one the walk leaves.
+They are optional capabilities of the contract: a target without them is walked through its UI.
+"""
+
+import json
+import urllib.error
+import urllib.request
+from urllib.parse import quote
+
+from bottle import Bottle, response
+
+from reference_server.domain import contact, password
+from reference_server.json_api import json_body, refusal
+from reference_server.luxtrust_client import LuxTrustIdentity
+from reference_server.portal.activation_letters import NewAccount
+from reference_server.portal.my_services import signed_in_data
+from reference_server.portal.register import Person
+from reference_server.portal.services import PortalServices
+
+# The guide's sign-in methods: matricule, password and code (patients), or a LuxTrust product.
+SIGN_IN_METHODS = ("password", "luxtrust")
+INDEX = {
+    "accounts": 'POST /_test/accounts {"matricule", "password", "otp_channel", "luxtrust": [SERIAL]}',
+    "sessions": 'POST /_test/sessions {"matricule", "method"}',
+    "assistants": 'POST /_test/dsp/assistants {"holder", "assistant"}',
+}
+
+
+def register(app: Bottle, services: PortalServices) -> None:
+    """Add the shortcut routes to the /_test/ application."""
+    app.route("/accounts", "POST", lambda: activate_account(services))
+    app.route("/sessions", "POST", lambda: open_session(services))
+    app.route("/dsp/assistants", "POST", lambda: add_assistant(services))
+
+
+def activate_account(services: PortalServices) -> dict[str, object]:
+    """Use up the persona's letter and create its account, as the wizard's last step does."""
+    body = json_body()
+    person = _person(services, body.get("matricule"))
+    chosen = body.get("password")
+    if chosen is not None and (not isinstance(chosen, str) or password.problems(chosen, chosen)):
+        raise refusal("password breaks the portal's password rules")
+    channel = _channel(body.get("otp_channel"))
+    products = [_luxtrust_identity(services, serial) for serial in _serials(body.get("luxtrust"))]
+    if chosen is None and not products:
+        raise refusal("an account needs a password or a LuxTrust product to sign in with")
+    created = services.letters.activate(
+        NewAccount(
+            matricule=person.matricule,
+            password_hash=services.hasher.hash(chosen) if chosen else None,
+            otp_channel=channel.value,
+            email=person.email if channel is contact.Channel.EMAIL else None,
+            mobile=person.mobile if channel is contact.Channel.SMS else None,
+            luxtrust=products[0] if products else None,
+        )
+    )
+    if not created:
+        raise refusal("the persona's letter is used up or expired, or the account exists", 409)
+    for identity in products[1:]:
+        services.accounts.associate(person.matricule, identity)
+    response.status = 201
+    return {"matricule": person.matricule, "otp_channel": channel.value,
+            "luxtrust": [identity.device_serial for identity in products]}
+
+
+def open_session(services: PortalServices) -> dict[str, object]:
+    """A signed-in session for an account, as a finished sign-in opens it."""
+    body = json_body()
+    person = _person(services, body.get("matricule"))
+    method = str(body.get("method") or "password")
+    if method not in SIGN_IN_METHODS:
+        raise refusal(f"method is one of {', '.join(SIGN_IN_METHODS)}")
+    account = services.accounts.get(person.matricule)
+    if account is None:
+        raise refusal("the persona has no account to sign in to", 409)
+    session = services.sessions.new()
+    session.data = signed_in_data(account, method, session.data["csrf"])
+    services.sessions.save(session)
+    response.status = 201
+    return {
+        "cookies": [{"name": services.sessions.cookie_name, "value": session.token, "path": "/",
+                     "httpOnly": True, "sameSite": "Lax"}],
+        # Relative, as the portal may sit behind a proxy under another name.
+        "url": "mes-services",
+    }
+
+
+def add_assistant(services: PortalServices) -> dict[str, object]:
+    """Make an account holder « Assistant DSP » of a record, as its holder's « ✓ » does."""
+    body = json_body()
+    holder = _person(services, body.get("holder"))
+    assistant = _person(services, body.get("assistant"))
+    record = services.dsp.own_record(holder.matricule)
+    outcome = services.dsp.add_assistant(record.id, holder.matricule, assistant.matricule, "")
+    if outcome.refusal is not None:
+        raise refusal(f"the assistant cannot be added: {outcome.refusal.name.lower()}", 409)
+    response.status = 201
+    return {"record_id": record.id, "assistant": assistant.matricule}
+
+
+def _person(services: PortalServices, number: object) -> Person:
+    """The register's person with that matricule, or a 404."""
+    person = services.register.person(str(number or ""))
+    if person is None:
+        raise refusal("no persona with this matricule", 404)
+    return person
+
+
+def _channel(raw: object) -> contact.Channel:
+    """The one-time code channel of the request, SMS unless told."""
+    try:
+        return contact.Channel(str(raw or contact.Channel.SMS.value))
+    except ValueError as error:
+        raise refusal("otp_channel is sms or email") from error
+
+
+def _serials(raw: object) -> list[str]:
+    """The LuxTrust product serials of the request."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not all(isinstance(serial, str) and serial for serial in raw):
+        raise refusal("luxtrust lists the serials of the persona's LuxTrust products")
+    return raw
+
+
+def _luxtrust_identity(services: PortalServices, serial: str) -> LuxTrustIdentity:
+    """What LuxTrust would vouch for at a login with this product, asked of its test support."""
+    if services.luxtrust_test_support is None:
+        raise refusal("LuxTrust's test-support interface is not available", 404)
+    url = services.luxtrust_test_support + "devices/" + quote(serial, safe="")
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            device = json.load(answer)
+    except urllib.error.HTTPError as error:
+        raise refusal(f"LuxTrust knows no product {serial}", error.code) from error
+    return LuxTrustIdentity(
+        subject=str(device["subject"]), national_id=str(device["national_id"]),
+        given_name=str(device["given_name"]), family_name=str(device["family_name"]),
+        device_type=str(device["type"]), device_serial=serial, device_label=str(device["label"]),
+    )

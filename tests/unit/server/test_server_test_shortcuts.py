@@ -1,0 +1,160 @@
+"""The test-support shortcuts leave the state the guide's walk leaves, and refuse what it would refuse."""
+
+from collections.abc import Iterator
+from http.cookiejar import Cookie
+
+import pytest
+from dsp_http import own_record, trace_actions
+from server_http import PASSWORD, SESSION_COOKIE, Visitor, accept_cgu, new_persona, portal_db, submit_code
+from web_client import json_request
+
+from conftest import FAST_HASHING
+from reference_server.config import WorldConfig
+from reference_server.world import World
+
+
+def shortcut(world: World, path: str, payload: dict[str, object]) -> tuple[int, dict[str, object]]:
+    """POST to a shortcut of the world's /_test/ interface; its status and JSON answer."""
+    assert world.urls is not None
+    reply = json_request(world.urls.test_support + path, payload)
+    is_json = reply.headers.get("Content-Type", "").startswith("application/json")
+    return reply.status, reply.json() if is_json else {}  # type: ignore[return-value]
+
+
+def activated(world: World, **how: object) -> dict[str, object]:
+    """A new persona whose account the shortcut activated."""
+    persona = new_persona(world)
+    status, answer = shortcut(world, "accounts", {"matricule": persona["matricule"], "password": PASSWORD,
+                                                  **how})
+    assert status == 201, answer
+    return persona
+
+
+def signed_in(world: World, persona: dict[str, object]) -> Visitor:
+    """A browser holding the session the shortcut opened for the persona."""
+    status, answer = shortcut(world, "sessions", {"matricule": persona["matricule"]})
+    assert status == 201, answer
+    assert world.urls is not None
+    visitor = Visitor(world.urls.portal)
+    (cookie,) = answer["cookies"]  # type: ignore[misc]
+    assert cookie["name"] == SESSION_COOKIE
+    visitor.jar.set_cookie(_cookie(cookie["name"], cookie["value"]))
+    return visitor
+
+
+def _cookie(name: str, value: str) -> Cookie:
+    """A cookie for the loopback portal, as a browser would keep it."""
+    return Cookie(0, name, value, None, False, "127.0.0.1", False, False, "/", True, False, None, True,
+                  None, None, {"HttpOnly": ""})
+
+
+def test_an_activated_account_used_up_its_letter(support_world: World):
+    persona = activated(support_world, otp_channel="email")
+
+    with portal_db(support_world) as conn:
+        account = conn.execute("SELECT otp_channel, email, mobile, password_hash FROM accounts"
+                               " WHERE matricule = ?", (persona["matricule"],)).fetchone()
+        letter = conn.execute("SELECT used_at FROM activation_letters WHERE matricule = ?",
+                              (persona["matricule"],)).fetchone()
+    assert (account["otp_channel"], account["email"], account["mobile"]) == ("email", persona["email"], None)
+    assert account["password_hash"].startswith("$argon2id$")
+    assert letter["used_at"] is not None
+    # The wizard refuses the used letter, as after a walk.
+    assert support_world.urls is not None
+    visitor = Visitor(support_world.urls.portal)
+    accept_cgu(visitor)
+    reply = submit_code(visitor, str(persona["matricule"]), str(persona["activation_code"]))
+    assert reply.status == 422 and reply.location is None
+
+
+@pytest.mark.parametrize(
+    ("payload", "status"),
+    [
+        ({"password": "court"}, 400),
+        ({"password": PASSWORD, "otp_channel": "pigeon"}, 400),
+        ({}, 400),
+        ({"password": PASSWORD, "luxtrust": "TK1"}, 400),
+    ],
+)
+def test_no_account_is_made_from_what_the_wizard_refuses(support_world: World, payload: dict, status: int):
+    persona = new_persona(support_world)
+    number = persona["matricule"]
+
+    answer_status, _ = shortcut(support_world, "accounts", {"matricule": number, **payload})
+
+    assert answer_status == status
+    with portal_db(support_world) as conn:
+        assert conn.execute("SELECT 1 FROM accounts WHERE matricule = ?", (number,)).fetchone() is None
+
+
+def test_an_account_is_made_once(support_world: World):
+    persona = activated(support_world)
+
+    status, _ = shortcut(support_world, "accounts", {"matricule": persona["matricule"], "password": PASSWORD})
+
+    assert status == 409
+    assert shortcut(support_world, "accounts", {"matricule": "0000000000000", "password": PASSWORD})[0] == 404
+
+
+def test_a_product_is_associated_as_a_luxtrust_login_would(support_world: World):
+    persona = new_persona(support_world, luxtrust=["token", "smartcard"])
+    serials = [device["serial"] for device in persona["luxtrust"]]  # type: ignore[union-attr]
+
+    payload = {"matricule": persona["matricule"], "luxtrust": serials}
+
+    status, answer = shortcut(support_world, "accounts", payload)
+
+    assert status == 201, answer
+    with portal_db(support_world) as conn:
+        rows = conn.execute("SELECT serial, label FROM luxtrust_products WHERE matricule = ?",
+                            (persona["matricule"],)).fetchall()
+    assert sorted(row["serial"] for row in rows) == sorted(serials)
+
+
+def test_a_session_opens_my_services_and_signing_out_ends_it(support_world: World):
+    persona = activated(support_world)
+    visitor = signed_in(support_world, persona)
+
+    services = visitor.get("/mes-services")
+
+    assert services.status == 200 and str(persona["last_name"]) in services.text
+    assert visitor.post("/deconnexion", {}).status in (302, 303)
+    assert visitor.get("/mes-services").status in (302, 303)
+
+
+def test_no_session_without_an_account(support_world: World):
+    persona = new_persona(support_world)
+
+    assert shortcut(support_world, "sessions", {"matricule": persona["matricule"]})[0] == 409
+    assert shortcut(support_world, "sessions", {"matricule": persona["matricule"], "method": "x"})[0] == 400
+
+
+def test_an_assistant_is_added_and_traced_as_the_holder_would(support_world: World):
+    parent, child = activated(support_world), activated(support_world)
+
+    status, answer = shortcut(support_world, "dsp/assistants",
+                              {"holder": child["matricule"], "assistant": parent["matricule"]})
+
+    assert status == 201, answer
+    visitor = signed_in(support_world, child)
+    record = own_record(visitor)
+    assert any(str(parent["last_name"]) in action for _, action in trace_actions(visitor, record))
+    for assistant in (parent, child):  # already an assistant; the holder themself
+        payload = {"holder": child["matricule"], "assistant": assistant["matricule"]}
+        assert shortcut(support_world, "dsp/assistants", payload)[0] == 409
+
+
+@pytest.fixture(scope="module")
+def world_without_shortcuts() -> Iterator[World]:
+    """A world whose test support offers personas and messages only."""
+    world = World(WorldConfig(test_support=True, test_shortcuts=False, hashing=FAST_HASHING))
+    world.start()
+    yield world
+    world.stop()
+
+
+@pytest.mark.parametrize("path", ["accounts", "sessions", "dsp/assistants"])
+def test_a_world_without_shortcuts_says_it_has_none(world_without_shortcuts: World, path: str):
+    persona = new_persona(world_without_shortcuts)
+
+    assert shortcut(world_without_shortcuts, path, {"matricule": persona["matricule"]})[0] == 404

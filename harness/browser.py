@@ -1,15 +1,21 @@
-"""Find, and if need be install, a Chromium that Playwright can drive on this machine."""
+"""Find, and if need be install, a Chromium that Playwright can drive, or reach a browser server."""
 
 from __future__ import annotations
 
+import inspect
+import ipaddress
+import json
 import os
 import shutil
+import socket
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 # Without these, a distribution Chromium keeps trying to reach Google services and stalls
 # on machines whose outbound connections are refused; --no-sandbox lets it run as root.
@@ -175,3 +181,134 @@ def merge_launch_args(user: Mapping[str, Any], ours: Mapping[str, Any]) -> dict[
     flags += [flag for flag in user.get("args", []) if flag not in flags]
     merged["args"] = flags
     return merged
+
+
+def chromium_launch_args(
+    user: Mapping[str, Any],
+    lookup: Callable[[], BrowserChoice | None],
+    endpoint: str | None = None,
+) -> dict[str, Any]:
+    """Lay the user's launch options over the Chromium and flags a run needs, or raise BrowserUnavailable."""
+    flags = {"args": list(LAUNCH_ARGS)}
+    if "channel" in user or "executable_path" in user:
+        # The user already named a browser; it only needs the flags.
+        return merge_launch_args(user, flags)
+    if endpoint is not None and not is_loopback(endpoint):
+        # The browser runs on the server's machine: whatever Chromium this one has is beside the point.
+        return merge_launch_args(user, flags)
+    choice = _lookup_for(lookup, endpoint)
+    if choice is not None:
+        return merge_launch_args(user, launch_args(choice))
+    if endpoint is None:
+        raise BrowserUnavailable()
+    # A server on this machine may have browsers of its own; connecting says so if it has none.
+    return merge_launch_args(user, flags)
+
+
+def _lookup_for(
+    lookup: Callable[[], BrowserChoice | None], endpoint: str | None
+) -> BrowserChoice | None:
+    """Run the lookup; for a browser server, a failed one only means there is no path to offer it."""
+    try:
+        return lookup()
+    except BrowserUnavailable:
+        if endpoint is None:
+            raise
+        return None
+
+
+# Remote browsers: a Playwright browser server (`playwright run-server`) reached over WebSocket.
+
+# The header the server reads the client's launch options from (playwright-core's PlaywrightServer).
+LAUNCH_OPTIONS_HEADER = "x-playwright-launch-options"
+# The browser reaches the harness's loopback addresses through the connection, so a browser in a
+# container or on another machine can load the reference world, which listens on 127.0.0.1.
+EXPOSE_NETWORK = "<loopback>"
+# Connecting includes the server's launch of the browser; Playwright's default is to wait forever.
+CONNECT_TIMEOUT_MS = 60_000
+PROBE_TIMEOUT_S = 5.0
+START_A_SERVER = (
+    "Start one, of the same Playwright version as this harness (python -m playwright --version), e.g.\n"
+    "  python -m playwright run-server --port 3000 --host 127.0.0.1 --unsafe\n"
+    "and pass --connect ws://127.0.0.1:3000/ (README.md, \"Remote browsers\")."
+)
+
+
+def endpoint_address(endpoint: str) -> tuple[str, int]:
+    """Return the host and port of a ws:// or wss:// endpoint, or raise ValueError saying what is wrong."""
+    url = urlsplit(endpoint)
+    try:
+        port = url.port
+    except ValueError:
+        port = -1
+    if url.scheme not in ("ws", "wss") or not url.hostname or port == -1:
+        raise ValueError(
+            f"--connect {endpoint!r} is not a browser server endpoint such as ws://127.0.0.1:3000/"
+        )
+    return url.hostname, port or (443 if url.scheme == "wss" else 80)
+
+
+def is_loopback(endpoint: str) -> bool:
+    """Tell whether the endpoint is on this machine, where this machine's Chromium is at hand."""
+    host, _ = endpoint_address(endpoint)
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def unreachable(endpoint: str, timeout_s: float = PROBE_TIMEOUT_S) -> str | None:
+    """Say why no browser server can be reached at the endpoint, or None when something listens there."""
+    try:
+        host, port = endpoint_address(endpoint)
+    except ValueError as error:
+        return str(error)
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s):
+            return None
+    except OSError as error:
+        reason = error.strerror or str(error) or type(error).__name__
+        return f"No browser server answers at {endpoint}: {reason}.\n{START_A_SERVER}"
+
+
+def server_launch_options(launch_kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Rename Python launch keyword arguments to the camelCase names a browser server reads."""
+    return {_camel_case(name): value for name, value in launch_kwargs.items()}
+
+
+def _camel_case(name: str) -> str:
+    """Turn executable_path into executablePath."""
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def connect_kwargs(endpoint: str, launch_kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Build BrowserType.connect's keyword arguments: the endpoint and the launch options to send it."""
+    # The server drops the options that could run arbitrary programs (args, executablePath)
+    # unless it was started with --unsafe; the others (headless, channel, slowMo) always count.
+    header = json.dumps(server_launch_options(launch_kwargs), default=str)
+    return {
+        _endpoint_parameter(): endpoint,
+        "headers": {LAUNCH_OPTIONS_HEADER: header},
+        "expose_network": EXPOSE_NETWORK,
+        "timeout": CONNECT_TIMEOUT_MS,
+    }
+
+
+def _endpoint_parameter() -> str:
+    """Name BrowserType.connect's endpoint argument, which pytest-playwright passes by keyword."""
+    from playwright.sync_api import BrowserType
+
+    # Playwright renamed it from ws_endpoint to endpoint; the project accepts both versions.
+    parameters = inspect.signature(BrowserType.connect).parameters
+    return "endpoint" if "endpoint" in parameters else "ws_endpoint"
+
+
+def connect_failure(endpoint: str, detail: str) -> str:
+    """Explain a failed connection to a browser server: which one, what it said, the usual causes."""
+    return (
+        f"Could not get a browser from the server at {endpoint}:\n{detail.strip()}\n"
+        f"The server must run Playwright {version('playwright')}, like this harness "
+        "(python -m playwright --version). A server on this machine without browsers of its own "
+        "can use this machine's Chromium when started with --unsafe."
+    )

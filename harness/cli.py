@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +18,8 @@ from harness.browser import BrowserUnavailable, describe, ensure_browser
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REPORTS_DIR = "reports"
 REPORT_FILES = ("report.html", "cucumber.json", "junit.xml")
+# Removed before a run as well: a stale records.json would be merged as this run's results.
+CLEARED_FILES = (*REPORT_FILES, "summary.json", "records.json")
 ACCEPTANCE_TESTS = "tests/acceptance"
 ALL_TESTS = "tests"
 
@@ -28,20 +31,49 @@ NO_TESTS_COLLECTED = 5
 STRICT = "--strict"
 ALL_VERDICTS = "--all-verdicts"
 
+# One xdist worker per core, each with its own reference world. Scenarios last from one second
+# to ten: worksteal lets an idle worker take over half of a busy one's queue, where
+# load would leave the last long scenarios queued behind one worker.
+PARALLEL = ("-n", "auto")
+DISTRIBUTION = ("--dist", "worksteal")
+# A person at the keyboard (a debugger, a visible browser) follows one scenario at a time.
+SERIAL_OPTIONS = ("--pdb", "--trace", "--headed")
+# A shared portal is not multiplied per worker: its load, its clock and its accounts are shared.
+OTHER_PORTAL_OPTIONS = ("--base-url", "--target")
+NUMPROCESSES = ("-n", "--numprocesses")
+NO_XDIST = "no:xdist"
+REPORTS_DIR_OPTION = "--reports-dir"
+# --shard K/N is pytest-split's --splits N --group K, balanced by .test_durations at the root.
+SHARD = "--shard"
+SHARD_FORMAT = re.compile(r"(\d+)/(\d+)")
+# Longest tests first, each to the lightest shard: closer totals than cutting the list in chunks.
+SPLITTING = ("--splitting-algorithm", "least_duration")
+USAGE_ERROR = 2
+
 COMMANDS = {
     "setup": "find or install the Chromium the scenarios drive, and say which one",
     "run": "run the acceptance scenarios (tests/acceptance) and write reports/",
     "test": "lint with ruff, then run the unit tests and every scenario (tests/), strictly",
     "check-target": "preflight a target (--target NAME or --base-url URL): reach it, list what it offers, "
     "and which scenarios of a selection (-m, -k) will run there",
+    "merge-reports": "merge the reports of a sharded run: merge-reports DIR... [--out reports]",
     "coverage": "show which requirements the feature files cover",
     "serve": "serve the reference world with its /_test/ interface, for exploring by hand",
 }
 
 PASS_THROUGH = (
-    "Everything after the command goes to it unchanged (but --strict, see verdicts): to pytest\n"
-    "for run and test (e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the server\n"
-    "for serve. Paths are relative to the repository root, wherever the command is started from.\n"
+    "Everything after the command goes to it unchanged (but --strict and --shard, see below): to\n"
+    "pytest for run and test (e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the\n"
+    "server for serve. Paths are relative to the repository root, wherever the command is started.\n"
+    "\n"
+    "parallel: run and test spread the tests over every core (-n auto --dist worksteal, one\n"
+    "reference world per worker). -n N sets the number of workers; -p no:xdist, --pdb, --trace\n"
+    "and --headed keep one process, and so does another portal (--base-url, --target) unless -n\n"
+    "is given. --reports-dir DIR moves every report, junit.xml included.\n"
+    "\n"
+    "shards: --shard K/N runs the K-th of N duration-balanced parts of the selection (pytest-split;\n"
+    "refresh .test_durations with `conformance test --store-durations`); merge-reports joins the\n"
+    "parts' reports directories into one set of reports and exits as the whole run would.\n"
     "\n"
     "verdicts: conformance always decides the exit code. Reference behaviour and accessibility\n"
     "count as well on the reference world (no --base-url, and always for test), and with\n"
@@ -66,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class UsageError(Exception):
+    """Arguments the command line refuses before running anything."""
+
+
 def report_options(reports_dir: str = REPORTS_DIR) -> list[str]:
     """Return the pytest options that write every report into the reports directory."""
     return [
@@ -87,6 +123,68 @@ def names_test_paths(args: Sequence[str], root: Path = REPO_ROOT) -> bool:
     return False
 
 
+def names_option(args: Sequence[str], *names: str) -> bool:
+    """Tell whether the arguments give one of the options, as `-n 2`, `-n2` or `--numprocesses=2`."""
+    for arg in args:
+        for name in names:
+            glued = not name.startswith("--") and arg.startswith(name)
+            if arg == name or arg.startswith(f"{name}=") or glued:
+                return True
+    return False
+
+
+def disables_xdist(args: Sequence[str]) -> bool:
+    """Tell whether the arguments turn pytest-xdist off (-p no:xdist), which then knows no -n."""
+    pairs = zip(["", *args], args, strict=False)
+    return any(arg in ("-pno:xdist", "-p=no:xdist") or (before, arg) == ("-p", NO_XDIST)
+               for before, arg in pairs)
+
+
+def parallel_options(args: Sequence[str]) -> list[str]:
+    """Return the xdist options a run gets: every core, unless the user chose otherwise."""
+    if disables_xdist(args):
+        return []
+    distribution = [] if names_option(args, "--dist") else list(DISTRIBUTION)
+    if names_option(args, *NUMPROCESSES):
+        # The user chose how many workers; the distribution is still the balanced one.
+        return distribution
+    if names_option(args, *SERIAL_OPTIONS, *OTHER_PORTAL_OPTIONS):
+        return []
+    return [*PARALLEL, *distribution]
+
+
+def take_option(args: Sequence[str], name: str) -> tuple[str | None, list[str]]:
+    """Return the value of an option (the last one given) and the arguments without it."""
+    value, rest = None, []
+    arguments = iter(args)
+    for arg in arguments:
+        if arg == name:
+            value = next(arguments, "")
+        elif arg.startswith(f"{name}="):
+            value = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    return value, rest
+
+
+def shard_options(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return pytest-split's options for --shard K/N, and the arguments without --shard."""
+    value, rest = take_option(args, SHARD)
+    if value is None:
+        return [], rest
+    found = SHARD_FORMAT.fullmatch(value)
+    if not found or not 1 <= int(found[1]) <= int(found[2]):
+        raise UsageError(f"--shard takes K/N, the K-th of N shards with 1 <= K <= N (e.g. 2/4), "
+                         f"got {value!r}")
+    return ["--splits", found[2], "--group", found[1], *SPLITTING], rest
+
+
+def reports_dir_of(args: Sequence[str]) -> tuple[str, list[str]]:
+    """Return the reports directory the user chose (reports by default), and the other arguments."""
+    value, rest = take_option(args, REPORTS_DIR_OPTION)
+    return value or REPORTS_DIR, rest
+
+
 def verdict_arguments(args: Sequence[str]) -> list[str]:
     """Return the pass-through arguments with --strict meaning the plugin's --all-verdicts."""
     return [ALL_VERDICTS if arg == STRICT else arg for arg in args]
@@ -100,11 +198,14 @@ def pytest_command(
     verdicts: Sequence[str] = (),
 ) -> list[str]:
     """Build the pytest command line for a target directory, verdict options and user arguments."""
+    reports_dir, rest = reports_dir_of(passthrough)
+    shard, rest = shard_options(rest)
     # Named tests replace the default target; otherwise pytest would still run all of it.
-    targets = [] if names_test_paths(passthrough, root) else [target]
+    targets = [] if names_test_paths(rest, root) else [target]
     # The user's arguments come last: of --all-verdicts and --conformance-only, the last wins.
-    user = verdict_arguments(passthrough)
-    return [python, "-m", "pytest", *targets, *report_options(), *verdicts, *user]
+    user = verdict_arguments(rest)
+    return [python, "-m", "pytest", *targets, *report_options(reports_dir), *parallel_options(rest),
+            *shard, *verdicts, *user]
 
 
 def lint_command(python: str = sys.executable) -> list[str] | None:
@@ -142,9 +243,9 @@ def reports_line(reports_dir: Path) -> str:
 
 def clear_reports(reports_dir: Path) -> None:
     """Create the reports directory and remove the previous run's top-level reports."""
-    reports_dir.mkdir(exist_ok=True)
+    reports_dir.mkdir(parents=True, exist_ok=True)
     # Otherwise the closing line would list an old report as if this run had written it.
-    for name in REPORT_FILES:
+    for name in CLEARED_FILES:
         (reports_dir / name).unlink(missing_ok=True)
 
 
@@ -166,7 +267,7 @@ def run_child(command: Sequence[str], cwd: Path | None = None) -> int:
 
 def run_pytest(target: str, passthrough: Sequence[str], verdicts: Sequence[str] = ()) -> int:
     """Run pytest on a target with the reports, then map and explain its exit code."""
-    reports_dir = REPO_ROOT / REPORTS_DIR
+    reports_dir = REPO_ROOT / reports_dir_of(passthrough)[0]
     clear_reports(reports_dir)
     # The exit code is pytest's, as the report plugin set it from the verdicts that count.
     code = run_child(pytest_command(target, passthrough, verdicts=verdicts))
@@ -188,6 +289,14 @@ def prepare_browser() -> bool:
     return True
 
 
+def browser_ready(args: Sequence[str]) -> bool:
+    """Prepare a local Chromium, unless pytest is to connect to a browser server (--connect)."""
+    # The server's machine runs the browser then; this one may have none.
+    if any(arg == "--connect" or arg.startswith("--connect=") for arg in args):
+        return True
+    return prepare_browser()
+
+
 def cmd_setup(args: Sequence[str]) -> int:
     """Find or install the browser and say which one will be used."""
     if args:
@@ -198,14 +307,14 @@ def cmd_setup(args: Sequence[str]) -> int:
 
 def cmd_run(args: Sequence[str]) -> int:
     """Run the acceptance scenarios with the reports."""
-    if not prepare_browser():
+    if not browser_ready(args):
         return 1
     return run_pytest(ACCEPTANCE_TESTS, args)
 
 
 def cmd_test(args: Sequence[str]) -> int:
     """Lint, then run the unit tests and every scenario with the reports."""
-    if not prepare_browser():
+    if not browser_ready(args):
         return 1
     lint = lint_command()
     if lint is None:
@@ -234,6 +343,18 @@ def cmd_check_target(args: Sequence[str]) -> int:
     return main(list(args), REPO_ROOT)
 
 
+def cmd_merge_reports(args: Sequence[str]) -> int:
+    """Merge the reports of a sharded run's parts, exiting as the whole run would."""
+    from harness.report.merge import main
+
+    os.chdir(REPO_ROOT)
+    code = main(list(args))
+    message = exit_message(code)
+    if message:
+        print(message, file=sys.stderr)
+    return map_exit_code(code)
+
+
 def cmd_serve(args: Sequence[str]) -> int:
     """Serve the reference world until interrupted."""
     return run_child(serve_command(args))
@@ -244,6 +365,7 @@ HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
     "run": cmd_run,
     "test": cmd_test,
     "check-target": cmd_check_target,
+    "merge-reports": cmd_merge_reports,
     "coverage": cmd_coverage,
     "serve": cmd_serve,
 }
@@ -252,4 +374,11 @@ HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the command."""
     options = build_parser().parse_args(argv)
-    return HANDLERS[options.command](options.args)
+    try:
+        if options.command in ("run", "test"):
+            # Refused before the browser is looked for, let alone a scenario run.
+            shard_options(options.args)
+        return HANDLERS[options.command](options.args)
+    except UsageError as error:
+        print(f"conformance {options.command}: {error}", file=sys.stderr)
+        return USAGE_ERROR

@@ -1,14 +1,16 @@
 """Pytest plugin recording each pytest-bdd scenario's steps and evidence, and reporting the run.
 
 Records are built where the scenarios run (a worker under pytest-xdist), travel to the
-controller in each report's user_properties, and only the controller writes the report.
+controller in each report's user_properties, and only the controller writes the reports,
+in an order that does not depend on which worker finished first, and records.json, from
+which merge-reports rebuilds them for several runs (CI shards) together.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Generator
@@ -21,11 +23,10 @@ from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.utils import registry_get_safe
 
-from harness.report import records
-from harness.report.cucumber import cucumber_json
+from harness.report import junit, records
 from harness.report.records import ScenarioRecord
-from harness.report.render import ReportHeader, render_report
-from harness.report.results import RunResults, build_summary, exit_status
+from harness.report.results import RunResults
+from harness.report.run_data import RunData, write_reports
 from harness.report.summary import summary_lines
 from harness.targets import TargetCapabilityMissing
 from harness.verdicts import LOG
@@ -89,6 +90,13 @@ def strict_verdicts(config: pytest.Config) -> bool:
 def reports_dir(config: pytest.Config) -> Path:
     """Return the absolute reports directory, relative paths being taken from the invocation dir."""
     return Path(config.invocation_params.dir, config.getoption("reports_dir"))
+
+
+def shard_label(config: pytest.Config) -> str | None:
+    """Return which part of a split run this is ("2/4", from pytest-split's options), if it is one."""
+    splits = config.getoption("splits", default=None)
+    group = config.getoption("group", default=None)
+    return f"{group}/{splits}" if splits and group else None
 
 
 def scenario_template(item: pytest.Item) -> ScenarioTemplate | None:
@@ -326,47 +334,40 @@ class ReportWriter:
         self.results.add(report)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        """Set the exit status the verdicts give, then write report.html, summary.json and cucumber.json."""
+        """Set the exit status the verdicts give, then write the reports and records.json."""
         if self.config.option.collectonly:
             return
-        strict = strict_verdicts(self.config)
+        data = self.run_data(session)
         # pytest returns session.exitstatus as it is after this hook; the terminal reporter
         # only reads it afterwards to warn about warnings on a passing run.
-        session.exitstatus = exit_status(
-            session.exitstatus,
-            strict=strict,
-            failed_reports=session.testsfailed,
-            advisory_failed_reports=self.results.advisory_failed_reports,
-            stopped=bool(session.shouldfail or session.shouldstop),
-        )
-        directory = reports_dir(self.config)
+        session.exitstatus = data.exit_status
         display_dir = str(self.config.getoption("reports_dir"))
+        self.summary = write_reports(reports_dir(self.config), display_dir, data)
+
+    def run_data(self, session: pytest.Session) -> RunData:
+        """Return what the reports are made from: the results, the target, how the run ended."""
         profile = self.config.getoption("target_profile", default=None)
         target = self.config.getoption("base_url", default=None) or (
             f"profile {profile}" if profile else DEFAULT_TARGET)
-        seed = getattr(self.config.option, "faker_seed", None)
-        self.summary = build_summary(
-            self.results,
+        return RunData(
+            results=self.results,
             target=str(target),
-            faker_seed=seed,
-            report_path=str(Path(display_dir) / "report.html"),
-            strict=strict,
-        )
-        header = ReportHeader(
+            faker_seed=getattr(self.config.option, "faker_seed", None),
+            strict=strict_verdicts(self.config),
             run_date=self.started.strftime("%Y-%m-%d %H:%M:%S %Z"),
-            target=str(target),
-            faker_seed=seed,
-            reports_dir=Path(display_dir).as_posix(),
-            strict=strict,
+            started=self.started.isoformat(),
+            status=int(session.exitstatus),
+            failed_reports=session.testsfailed,
+            stopped=bool(session.shouldfail or session.shouldstop),
+            shard=shard_label(self.config),
         )
-        directory.mkdir(parents=True, exist_ok=True)
-        html = render_report(self.results, header)
-        (directory / "report.html").write_text(html, encoding="utf-8")
-        text = json.dumps(self.summary, indent=2, ensure_ascii=False, default=str)
-        (directory / "summary.json").write_text(text + "\n", encoding="utf-8")
-        features = cucumber_json(self.results.scenarios)
-        (directory / "cucumber.json").write_text(
-            json.dumps(features, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        """Put junit.xml's test cases in a fixed order: workers write them as they finish."""
+        # pytest's junitxml plugin has written the file at the end of the session, before this.
+        xmlpath = getattr(config.option, "xmlpath", None)
+        if xmlpath and not config.option.collectonly:
+            junit.order_file(Path(os.path.abspath(os.path.expanduser(os.path.expandvars(xmlpath)))))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         """Print the short summary of the run."""

@@ -90,11 +90,11 @@ class TestResult:
 class RunResults:
     """The results of a run, one per test id, fed with the reports as they arrive."""
 
-    def __init__(self) -> None:
-        """Start with no result."""
-        self._results: dict[str, TestResult] = {}
+    def __init__(self, results: Iterable[TestResult] = (), advisory_failed_reports: int = 0) -> None:
+        """Start with the given results (a saved run's), or none."""
+        self._results: dict[str, TestResult] = {result.nodeid: result for result in results}
         # The failed reports, as pytest counts them, of reference and accessibility scenarios.
-        self.advisory_failed_reports = 0
+        self.advisory_failed_reports = advisory_failed_reports
 
     def add(self, report: pytest.TestReport) -> None:
         """Take in one report; a new setup of a test id starts its result afresh."""
@@ -105,6 +105,11 @@ class RunResults:
         if report.when == "setup" or report.nodeid not in self._results:
             self._results[report.nodeid] = TestResult(report.nodeid)
         self._results[report.nodeid].absorb(report)
+
+    @property
+    def all(self) -> list[TestResult]:
+        """Return every result: the scenarios, then the other tests, each in report order."""
+        return [*self.scenarios, *self.unit_tests]
 
     @property
     def scenarios(self) -> list[TestResult]:

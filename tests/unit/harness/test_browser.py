@@ -1,23 +1,35 @@
-"""Tests of the Chromium lookup, the launch options and the installation fallback."""
+"""Tests of the Chromium lookup, the launch options, the installation fallback and browser servers."""
 
 from __future__ import annotations
 
+import inspect
+import json
 import os
+import socket
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import BrowserType
 
-from harness import browser
+from harness import browser, cli
 from harness.browser import (
     LAUNCH_ARGS,
+    LAUNCH_OPTIONS_HEADER,
     BrowserChoice,
     BrowserUnavailable,
+    chromium_launch_args,
+    connect_failure,
+    connect_kwargs,
+    endpoint_address,
     ensure_browser,
     find_browser,
+    is_loopback,
     launch_args,
     merge_launch_args,
+    unreachable,
 )
 
 
@@ -224,3 +236,134 @@ def test_ensure_browser_reports_a_failed_installation(monkeypatch: pytest.Monkey
 
     with pytest.raises(BrowserUnavailable, match="apt-get failed"):
         ensure_browser()
+
+
+# Remote browsers: --connect to a Playwright browser server.
+
+REMOTE = "ws://browsers.example:3000/"
+LOCAL = "ws://127.0.0.1:3000/"
+SYSTEM = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
+
+
+def never_looked_up() -> BrowserChoice | None:
+    """A lookup that fails the test when it is made."""
+    raise AssertionError("this machine's Chromium was looked for")
+
+
+def test_a_remote_server_needs_no_local_chromium():
+    kwargs = chromium_launch_args({"headless": False}, never_looked_up, REMOTE)
+
+    assert kwargs == {"headless": False, "args": list(LAUNCH_ARGS)}
+
+
+def test_a_local_server_is_offered_this_machines_chromium():
+    kwargs = chromium_launch_args({}, lambda: SYSTEM, LOCAL)
+
+    assert kwargs == {"args": list(LAUNCH_ARGS), "executable_path": "/usr/bin/chromium"}
+
+
+@pytest.mark.parametrize("found", [lambda: None, lambda: find_browser(lambda: None)])
+def test_a_local_server_without_a_local_chromium_still_gets_the_flags(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, found: Callable[[], BrowserChoice | None]
+):
+    # The second lookup fails: the override names no executable.
+    monkeypatch.setenv(browser.OVERRIDE_ENV, str(tmp_path / "nothing-here"))
+
+    assert chromium_launch_args({}, found, LOCAL) == {"args": list(LAUNCH_ARGS)}
+
+
+def test_without_a_server_a_missing_chromium_is_an_error():
+    with pytest.raises(BrowserUnavailable, match="playwright install chromium"):
+        chromium_launch_args({}, lambda: None)
+
+
+def test_a_browser_the_user_named_only_gets_the_flags():
+    kwargs = chromium_launch_args({"channel": "chrome"}, never_looked_up)
+
+    assert kwargs == {"channel": "chrome", "args": list(LAUNCH_ARGS)}
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "loopback"),
+    [
+        ("ws://127.0.0.1:3000/", True),
+        ("ws://localhost:3000/", True),
+        ("ws://[::1]:3000/", True),
+        ("ws://127.0.0.2:3000/", True),
+        ("ws://10.0.0.5:3000/", False),
+        ("wss://browsers.example/", False),
+    ],
+)
+def test_loopback_endpoints(endpoint: str, loopback: bool):
+    assert is_loopback(endpoint) is loopback
+
+
+def test_endpoint_ports_default_by_scheme():
+    assert endpoint_address("ws://browsers.example/") == ("browsers.example", 80)
+    assert endpoint_address("wss://browsers.example/") == ("browsers.example", 443)
+    assert endpoint_address("ws://127.0.0.1:3000/path") == ("127.0.0.1", 3000)
+
+
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:3000/", "127.0.0.1:3000", "ws://host:port/", ""])
+def test_what_is_not_a_websocket_endpoint_is_refused(endpoint: str):
+    with pytest.raises(ValueError, match="not a browser server endpoint"):
+        endpoint_address(endpoint)
+
+
+def test_the_server_is_sent_the_launch_options_under_its_own_names():
+    launch = {"executable_path": "/usr/bin/chromium", "slow_mo": 50, "args": ["--no-sandbox"]}
+
+    kwargs = connect_kwargs(LOCAL, launch)
+
+    header = json.loads(kwargs["headers"][LAUNCH_OPTIONS_HEADER])
+    assert header == {"executablePath": "/usr/bin/chromium", "slowMo": 50, "args": ["--no-sandbox"]}
+    assert kwargs["expose_network"] == "<loopback>"
+    # pytest-playwright passes them by keyword: each must be one of connect's parameters.
+    assert set(kwargs) <= set(inspect.signature(BrowserType.connect).parameters)
+    assert LOCAL in kwargs.values()
+
+
+def test_a_listening_endpoint_is_reachable():
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+
+        assert unreachable(f"ws://127.0.0.1:{port}/") is None
+
+
+def test_an_endpoint_nothing_listens_at_is_named_with_how_to_start_a_server():
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        endpoint = f"ws://127.0.0.1:{holder.getsockname()[1]}/"
+
+        problem = unreachable(endpoint)
+
+    assert problem is not None
+    assert f"No browser server answers at {endpoint}" in problem
+    assert "python -m playwright run-server" in problem
+
+
+def test_a_failed_connection_names_the_server_and_the_version_it_needs():
+    message = connect_failure(LOCAL, "BrowserType.connect: 428 Precondition Required\n")
+
+    assert message.startswith(f"Could not get a browser from the server at {LOCAL}:\n")
+    assert "428 Precondition Required" in message
+    assert f"Playwright {version('playwright')}" in message
+    assert "--unsafe" in message
+
+
+@pytest.mark.parametrize("args", [["--connect", LOCAL, "-n", "2"], [f"--connect={REMOTE}"]])
+def test_the_command_line_prepares_no_local_browser_for_a_server(
+    monkeypatch: pytest.MonkeyPatch, args: list[str]
+):
+    monkeypatch.setattr(cli, "ensure_browser", lambda: pytest.fail("looked for a local browser"))
+
+    assert cli.browser_ready(args) is True
+
+
+def test_the_command_line_prepares_a_local_browser_otherwise(monkeypatch: pytest.MonkeyPatch):
+    looked: list[str] = []
+    monkeypatch.setattr(cli, "ensure_browser", lambda: looked.append("looked") or SYSTEM)
+
+    # An option that only begins like --connect is no endpoint.
+    assert cli.browser_ready(["-n", "2", "--connect-timeout", "5"]) is True
+    assert looked == ["looked"]

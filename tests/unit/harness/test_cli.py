@@ -16,6 +16,7 @@ REPORTS = [
     "--junitxml=reports/junit.xml",
     "-p", "no:cacheprovider",
 ]
+PARALLEL = ["-n", "auto", "--dist", "worksteal"]
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_run_command_targets_the_acceptance_scenarios(repo: Path):
     )
 
     assert command == [
-        "py", "-m", "pytest", "tests/acceptance", *REPORTS,
+        "py", "-m", "pytest", "tests/acceptance", *REPORTS, "--dist", "worksteal",
         "--base-url", "http://portal", "--faker-seed", "123", "-n", "2",
     ]
 
@@ -75,7 +76,7 @@ def test_named_tests_replace_the_default_target(repo: Path):
 
     command = cli.pytest_command("tests/acceptance", ["-x", named], root=repo, python="py")
 
-    assert command == ["py", "-m", "pytest", *REPORTS, "-x", named]
+    assert command == ["py", "-m", "pytest", *REPORTS, *PARALLEL, "-x", named]
 
 
 def test_option_values_are_not_mistaken_for_tests(repo: Path):
@@ -83,6 +84,108 @@ def test_option_values_are_not_mistaken_for_tests(repo: Path):
 
     assert not cli.names_test_paths(args, root=repo)
     assert cli.pytest_command("tests", args, root=repo, python="py")[3] == "tests"
+
+
+def test_runs_use_every_core_by_default(repo: Path):
+    command = cli.pytest_command("tests/acceptance", ["-k", "activation"], root=repo, python="py")
+
+    assert command == ["py", "-m", "pytest", "tests/acceptance", *REPORTS, *PARALLEL, "-k", "activation"]
+
+
+@pytest.mark.parametrize("chosen", [["-n", "3"], ["-n3"], ["--numprocesses=3"], ["-n", "0"]])
+def test_a_chosen_number_of_workers_keeps_the_balanced_distribution(chosen: list[str]):
+    assert cli.parallel_options(["-k", "x", *chosen]) == ["--dist", "worksteal"]
+
+
+def test_a_chosen_distribution_is_kept():
+    assert cli.parallel_options(["--dist=load"]) == ["-n", "auto"]
+    assert cli.parallel_options(["-n", "2", "--dist", "load"]) == []
+
+
+@pytest.mark.parametrize(
+    "serial",
+    [["-p", "no:xdist"], ["-pno:xdist"], ["--pdb"], ["--trace"], ["--headed", "--slowmo", "300"],
+     ["--base-url", "http://portal"], ["--base-url=http://portal"], ["--target", "staging"]],
+)
+def test_debugging_watching_or_another_portal_stays_in_one_process(serial: list[str]):
+    assert cli.parallel_options(serial) == []
+
+
+def test_another_portal_in_parallel_when_asked():
+    assert cli.parallel_options(["--base-url", "http://portal", "-n", "2"]) == ["--dist", "worksteal"]
+
+
+def test_without_xdist_no_xdist_option_is_added_even_with_n():
+    # pytest would refuse -n and --dist once the plugin is off; the user's own -n stays theirs.
+    assert cli.parallel_options(["-p", "no:xdist", "-n", "2"]) == []
+
+
+@pytest.mark.parametrize("shard", [["--shard", "2/4"], ["--shard=2/4"]])
+def test_shard_is_pytest_splits_group_of_splits(repo: Path, shard: list[str]):
+    command = cli.pytest_command("tests/acceptance", [*shard, "-k", "x"], root=repo, python="py")
+
+    assert command == [
+        "py", "-m", "pytest", "tests/acceptance", *REPORTS, *PARALLEL,
+        "--splits", "4", "--group", "2", "--splitting-algorithm", "least_duration", "-k", "x",
+    ]
+
+
+@pytest.mark.parametrize("value", ["0/2", "3/2", "2", "a/b", "1/2/3", "-1/2", ""])
+def test_a_malformed_shard_is_refused(value: str):
+    with pytest.raises(cli.UsageError, match="--shard takes K/N"):
+        cli.shard_options(["--shard", value])
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_a_malformed_shard_is_a_usage_error_before_anything_runs(
+    children: list[list[str]], capsys: pytest.CaptureFixture
+):
+    assert cli.main(["run", "--shard", "5/4"]) == 2
+
+    assert children == []
+    captured = capsys.readouterr()
+    assert "--shard takes K/N" in captured.err
+    assert "chromium" not in captured.out
+
+
+def test_a_chosen_reports_directory_holds_every_report(repo: Path):
+    command = cli.pytest_command("tests", ["--reports-dir", "out/shard-2", "-q"], root=repo, python="py")
+
+    assert command[4:8] == ["--reports-dir", "out/shard-2", "--junitxml=out/shard-2/junit.xml", "-p"]
+    assert command.count("--reports-dir") == 1
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_run_clears_and_names_the_chosen_reports_directory(
+    repo: Path, children: list[list[str]], capsys: pytest.CaptureFixture
+):
+    shard = repo / "out" / "shard-1"
+    shard.mkdir(parents=True)
+    (shard / "records.json").write_text("{}")
+
+    assert cli.main(["run", "--reports-dir=out/shard-1"]) == 0
+
+    assert not (shard / "records.json").exists()
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Reports: {shard.resolve()}/")
+
+
+def test_merge_reports_maps_an_empty_run_to_a_failure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+):
+    import harness.report.merge
+
+    received: list[list[str]] = []
+
+    def fake_main(argv: list[str]) -> int:
+        received.append(argv)
+        return 5
+
+    monkeypatch.setattr(harness.report.merge, "main", fake_main)
+    monkeypatch.chdir(cli.REPO_ROOT)
+
+    assert cli.main(["merge-reports", "a", "b", "--out", "c"]) == 1
+    assert received == [["a", "b", "--out", "c"]]
+    assert "No scenario was collected" in capsys.readouterr().err
 
 
 def test_serve_command_enables_the_test_support_interface():
@@ -131,7 +234,7 @@ def test_reports_line_names_present_and_missing_reports(tmp_path: Path):
 def test_clear_reports_removes_only_the_previous_reports(tmp_path: Path):
     reports = tmp_path / "reports"
     (reports / "scenarios").mkdir(parents=True)
-    for name in ("report.html", "cucumber.json", "junit.xml", "notes.txt"):
+    for name in ("report.html", "cucumber.json", "junit.xml", "summary.json", "records.json", "notes.txt"):
         (reports / name).write_text("old")
 
     cli.clear_reports(reports)
@@ -164,7 +267,7 @@ def test_run_runs_pytest_on_the_scenarios(children: list[list[str]], capsys: pyt
     assert cli.main(["run", "--faker-seed", "7"]) == 0
 
     assert children == [
-        [sys.executable, "-m", "pytest", "tests/acceptance", *REPORTS, "--faker-seed", "7"],
+        [sys.executable, "-m", "pytest", "tests/acceptance", *REPORTS, *PARALLEL, "--faker-seed", "7"],
     ]
     assert capsys.readouterr().out.splitlines()[-1].startswith("Reports: ")
 
@@ -187,7 +290,7 @@ def test_test_lints_then_runs_every_test(children: list[list[str]]):
 
     assert children[0] == lint
     assert children[1] == [
-        sys.executable, "-m", "pytest", "tests", *REPORTS, "--all-verdicts", "-q",
+        sys.executable, "-m", "pytest", "tests", *REPORTS, *PARALLEL, "--all-verdicts", "-q",
     ]
 
 

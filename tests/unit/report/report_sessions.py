@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,3 +110,51 @@ class InnerRun:
     def html(self) -> str:
         """Return the content of report.html."""
         return (self.reports_dir / "report.html").read_text(encoding="utf-8")
+
+    @property
+    def cucumber(self) -> list[dict[str, Any]]:
+        """Return the content of cucumber.json."""
+        return json.loads((self.reports_dir / "cucumber.json").read_text(encoding="utf-8"))
+
+    @property
+    def records(self) -> dict[str, Any]:
+        """Return the content of records.json."""
+        return json.loads((self.reports_dir / "records.json").read_text(encoding="utf-8"))
+
+    @property
+    def nodeids(self) -> list[str]:
+        """Return the test ids of every result records.json holds, in report order."""
+        return [result["nodeid"] for result in self.records["results"]]
+
+    @property
+    def junit_cases(self) -> list[tuple[str, str, str]]:
+        """Return junit.xml's test cases in file order: class name, name and outcome."""
+        return junit_cases(self.reports_dir / "junit.xml")
+
+    @property
+    def junit_counts(self) -> dict[str, str]:
+        """Return the tests, errors, failures and skipped counts of junit.xml's suite."""
+        suite = ET.parse(self.reports_dir / "junit.xml").getroot().find("testsuite")
+        assert suite is not None
+        return {name: suite.get(name, "") for name in ("tests", "errors", "failures", "skipped")}
+
+
+def junit_cases(path: Path) -> list[tuple[str, str, str]]:
+    """Return a junit.xml's test cases in file order: class name, name and outcome."""
+    cases = ET.parse(path).getroot().iter("testcase")
+    return [(case.get("classname", ""), case.get("name", ""), _junit_outcome(case)) for case in cases]
+
+
+def _junit_outcome(case: ET.Element) -> str:
+    """Return what a junit test case says happened: its failure, error or skip, or passed."""
+    outcomes = [child.tag for child in case if child.tag in ("failure", "error", "skipped")]
+    return "+".join(outcomes) or "passed"
+
+
+def without_durations(content: Any) -> Any:
+    """Return JSON content without its durations, the one thing that differs from run to run."""
+    if isinstance(content, dict):
+        return {key: without_durations(value) for key, value in content.items() if key != "duration"}
+    if isinstance(content, list):
+        return [without_durations(value) for value in content]
+    return content

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import unescape
 
 import pytest
-from report_sessions import InnerRun
+from report_sessions import InnerRun, without_durations
 
 pytest_plugins = ["pytester"]
 
@@ -79,8 +79,9 @@ def test_terminal_summary_names_the_failures(run_inner: Callable[..., InnerRun])
 
 
 @pytest.mark.usefixtures("account_scenarios")
-def test_xdist_gives_the_same_counts(run_inner: Callable[..., InnerRun]):
-    run = run_inner("-n", "2")
+def test_xdist_gives_the_same_reports_as_a_serial_run(run_inner: Callable[..., InnerRun]):
+    serial = run_inner("--junitxml=serial/junit.xml", reports_dir="serial")
+    run = run_inner("-n", "2", "--junitxml=parallel/junit.xml", reports_dir="parallel")
 
     run.result.assert_outcomes(passed=2, failed=2, skipped=1, errors=1)
     summary = run.summary
@@ -88,3 +89,9 @@ def test_xdist_gives_the_same_counts(run_inner: Callable[..., InnerRun]):
     assert summary["unit_tests"] == EXPECTED_UNIT_TESTS
     assert summary["failed_scenarios"] == EXPECTED_FAILURES
     assert "la cible n'offre pas l'inscription" in unescape(run.html)
+    # Everything but the reports' own path and the durations, in the same order.
+    assert {**summary, "report": None} == {**serial.summary, "report": None}
+    assert without_durations(run.cucumber) == without_durations(serial.cucumber)
+    assert without_durations(run.records["results"]) == without_durations(serial.records["results"])
+    assert run.junit_cases == serial.junit_cases
+    assert run.junit_counts == serial.junit_counts

@@ -1,0 +1,112 @@
+"""What a run's reports are made from, kept as records.json so that runs (CI shards) can be merged."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from harness.report.cucumber import cucumber_json
+from harness.report.render import ReportHeader, render_report
+from harness.report.results import RunResults, TestResult, build_summary, exit_status
+
+RUN_DATA_FILE = "records.json"
+# Raised whenever records.json changes shape, so that a merge refuses files it would misread.
+FORMAT = 1
+
+
+class RunDataError(ValueError):
+    """A records.json that cannot be read."""
+
+
+@dataclass(frozen=True)
+class RunData:
+    """A run's results and what decides its exit code, as the report plugin saw them at the end."""
+
+    results: RunResults
+    target: str
+    faker_seed: Any
+    strict: bool
+    run_date: str
+    started: str
+    # pytest's own exit status, before the verdicts reconsidered it.
+    status: int
+    failed_reports: int
+    stopped: bool
+    shard: str | None = None
+
+    @property
+    def exit_status(self) -> int:
+        """Return the run's exit status under its verdicts, as the report plugin sets it."""
+        return exit_status(
+            self.status,
+            strict=self.strict,
+            failed_reports=self.failed_reports,
+            advisory_failed_reports=self.results.advisory_failed_reports,
+            stopped=self.stopped,
+        )
+
+
+def to_json(data: RunData) -> dict[str, Any]:
+    """Return the content of records.json."""
+    fields = {field.name: getattr(data, field.name) for field in dataclasses.fields(data)}
+    return {
+        "format": FORMAT,
+        **fields,
+        "results": [dataclasses.asdict(result) for result in data.results.all],
+        "advisory_failed_reports": data.results.advisory_failed_reports,
+    }
+
+
+def from_json(content: dict[str, Any]) -> RunData:
+    """Return the run a records.json describes."""
+    if content.get("format") != FORMAT:
+        raise RunDataError(f"written by another version of the harness (format {content.get('format')!r})")
+    try:
+        results = RunResults(
+            (TestResult(**result) for result in content["results"]),
+            content["advisory_failed_reports"],
+        )
+        names = [field.name for field in dataclasses.fields(RunData) if field.name != "results"]
+        return RunData(results=results, **{name: content[name] for name in names})
+    except (KeyError, TypeError) as error:
+        raise RunDataError(f"incomplete ({error})") from None
+
+
+def load(path: Path) -> RunData:
+    """Read a records.json."""
+    try:
+        return from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as error:
+        raise RunDataError(str(error)) from None
+
+
+def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str, Any]:
+    """Write report.html, summary.json, cucumber.json and records.json, and return the summary."""
+    summary = build_summary(
+        data.results,
+        target=data.target,
+        faker_seed=data.faker_seed,
+        report_path=str(Path(display_dir) / "report.html"),
+        strict=data.strict,
+    )
+    header = ReportHeader(
+        run_date=data.run_date,
+        target=data.target,
+        faker_seed=data.faker_seed,
+        reports_dir=Path(display_dir).as_posix(),
+        strict=data.strict,
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "report.html").write_text(render_report(data.results, header), encoding="utf-8")
+    _write_json(directory / "summary.json", summary, indent=2, default=str)
+    _write_json(directory / "cucumber.json", cucumber_json(data.results.scenarios), indent=1)
+    _write_json(directory / RUN_DATA_FILE, to_json(data), indent=None, default=str)
+    return summary
+
+
+def _write_json(path: Path, content: object, **options: Any) -> None:
+    """Write JSON as the reports do: UTF-8, non-ASCII kept, a final newline."""
+    path.write_text(json.dumps(content, ensure_ascii=False, **options) + "\n", encoding="utf-8")

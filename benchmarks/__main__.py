@@ -66,7 +66,7 @@ def _part(skip: bool, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 
 def measure_walk(repetitions: int, channel: str) -> dict[str, Any]:
-    """Both sides of the activation walk and their ratios, raw over harness."""
+    """Both sides of the activation walk and their ratios, harness over raw (1.25 means 25 % slower)."""
     print(f"Timing the activation walk: raw Playwright, then the harness ({repetitions} each)…", flush=True)
     raw = raw_walk.run(repetitions, channel)
     harness = harness_walk.run(repetitions, channel)
@@ -74,8 +74,8 @@ def measure_walk(repetitions: int, channel: str) -> dict[str, Any]:
         "repetitions": repetitions,
         "raw": raw,
         "harness": harness,
-        "ratio_scenario": ratio(raw["median_scenario_s"], harness["median_scenario_s"]),
-        "ratio_steps": ratio(raw["median_steps_s"], harness["median_steps_s"]),
+        "ratio_scenario": ratio(harness["median_scenario_s"], raw["median_scenario_s"]),
+        "ratio_steps": ratio(harness["median_steps_s"], raw["median_steps_s"]),
     }
 
 

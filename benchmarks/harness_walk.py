@@ -18,12 +18,15 @@ TEST_NAME = "test_le_patient_active_son_compte_de_bout_en_bout"
 # Run first in the same process, unmeasured: it starts the world and the browser (session
 # fixtures) and walks the same wizard pages, so that the measured scenario finds both warm.
 WARM_UP = "luxtrust_facultative_et_termine"
+# Run last, unmeasured: the last test's teardown also stops the session's world and browser, which
+# the measured scenario must not carry.
+COOL_DOWN = "atteint_la_page_dauthentificationactivation"
 PROCESS_TIMEOUT_S = 600
 
 
 def pytest_command(channel: str, reports: Path) -> list[str]:
-    """The pytest command: the warm-up scenario, then one example of the measured one."""
-    selection = f"{WARM_UP} or ({TEST_NAME} and {channel})"
+    """The pytest command: the warm-up scenario, one example of the measured one, the cool-down."""
+    selection = f"{WARM_UP} or {COOL_DOWN} or ({TEST_NAME} and {channel})"
     return [
         sys.executable, "-m", "pytest", "tests/acceptance", "-q", "-p", "no:cacheprovider",
         "-k", selection, "-p", "benchmarks.warm_first",
@@ -44,8 +47,9 @@ def one_run(channel: str) -> dict[str, float]:
         cases = read_cases(reports / "junit.xml")
         wanted = f"{TEST_NAME}[chromium-{channel}]"
         measured = [case for case in cases if case.name == wanted]
-        if len(cases) != 2 or len(measured) != 1:
-            raise RuntimeError(f"expected the warm-up and {wanted}, pytest ran {[c.name for c in cases]}")
+        if len(cases) != 3 or len(measured) != 1:
+            raise RuntimeError(f"expected the warm-up, {wanted} and the cool-down, pytest ran "
+                               f"{[c.name for c in cases]}")
         return {
             "scenario_s": measured[0].time_s,
             "steps_s": step_seconds(reports / "cucumber.json", SCENARIO),

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwrig
 
 from benchmarks.stats import median
 from harness.browser import find_browser, launch_args
-from reference_server.config import WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.world import World
 
 # The harness's settings for every scenario (fixtures/playwright_settings.py), so that both
@@ -164,7 +164,7 @@ def timed_walk(browser: Browser, portal: str, channel: str) -> WalkTiming:
 @contextmanager
 def reference_world() -> Iterator[str]:
     """The reference world as the tests start it (fixtures/world.py); yields the portal's URL."""
-    world = World(WorldConfig(test_support=True))
+    world = World(WorldConfig(test_support=True, hashing=TEST_HASHING))
     urls = world.start()
     try:
         yield urls.portal

@@ -135,7 +135,7 @@ def _walk_lines(walk: dict[str, Any]) -> list[str]:
         ("pytest process, start to exit", None, harness["median_process_s"], None),
     ]
     lines = [f"Activation walk: « {harness['scenario']} », median of {walk['repetitions']} (seconds)",
-             f"  {'':32}{'raw':>9}{'harness':>10}{'raw/harness':>13}"]
+             f"  {'':32}{'raw':>9}{'harness':>10}{'harness/raw':>13}"]
     lines += [f"  {label:32}{_num(r):>9}{_num(h):>10}{_num(q):>13}" for label, r, h, q in rows]
     return lines
 

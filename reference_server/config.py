@@ -14,6 +14,11 @@ class HashingConfig:
     parallelism: int = 4
 
 
+# Argon2id at its cheapest, for the worlds tests start: they check behaviour, not the cost of
+# guessing a stolen hash, and a scenario should not spend a tenth of a second per password.
+TEST_HASHING = HashingConfig(time_cost=1, memory_cost_kib=1024, parallelism=1)
+
+
 @dataclass(frozen=True)
 class WorldConfig:
     """Everything the world needs to start: where state lives, ports, lifetimes and limits."""

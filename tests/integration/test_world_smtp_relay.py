@@ -14,16 +14,13 @@ from harness.messages import MailDevSource, TestSupportSource, wait_for_messages
 from harness.messages.base import instant
 from harness.targets import TestSupportClient
 from reference_server.__main__ import parse_args, smtp_address
-from reference_server.config import HashingConfig, WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.world import World
-
-# Argon2id at its cheapest: these tests check delivery, not the cost of guessing passwords.
-FAST_HASHING = HashingConfig(time_cost=1, memory_cost_kib=1024, parallelism=1)
 
 
 def start_world(relay: tuple[str, int]) -> World:
     """A world with test support whose gateway relays e-mails to the given SMTP server."""
-    world = World(WorldConfig(test_support=True, hashing=FAST_HASHING, smtp_relay=relay))
+    world = World(WorldConfig(test_support=True, hashing=TEST_HASHING, smtp_relay=relay))
     world.start()
     return world
 

@@ -12,12 +12,10 @@ from luxtrust_flow import Token, location, log_in_at_luxtrust, token_of
 from server_http import Visitor, new_persona
 from web_client import Reply, raw_request
 
-from reference_server.config import HashingConfig, WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.portal.services import MyGuichetLink
 from reference_server.world import World
 
-# Argon2id at its cheapest: these tests check behaviour, not the cost of guessing.
-FAST_HASHING = HashingConfig(time_cost=1, memory_cost_kib=1024, parallelism=1)
 API = "api/myguichet/"
 DSP_PAGE = "/mes-donnees/dossier-de-soins-partage-dsp"
 SESSION_COOKIE = "myguichet_session"
@@ -56,7 +54,7 @@ class PartnerWorld:
 
 def start_world(*, test_support: bool) -> PartnerWorld:
     """Start a world with cheap hashing, with the partner credentials it hands MyGuichet.lu."""
-    world = World(WorldConfig(test_support=test_support, hashing=FAST_HASHING))
+    world = World(WorldConfig(test_support=test_support, hashing=TEST_HASHING))
     world.start()
     assert world.myguichet_partner is not None
     return PartnerWorld(world, world.myguichet_partner)

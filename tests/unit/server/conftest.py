@@ -7,16 +7,13 @@ from collections.abc import Iterator
 import pytest
 from server_http import Visitor, new_persona
 
-from reference_server.config import HashingConfig, WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.world import World
-
-# Argon2id at its cheapest: these tests check behaviour, not the cost of guessing.
-FAST_HASHING = HashingConfig(time_cost=1, memory_cost_kib=1024, parallelism=1)
 
 
 def start_world(*, test_support: bool) -> World:
     """Start a world with cheap hashing on free ports."""
-    world = World(WorldConfig(test_support=test_support, hashing=FAST_HASHING))
+    world = World(WorldConfig(test_support=test_support, hashing=TEST_HASHING))
     world.start()
     return world
 

@@ -24,7 +24,7 @@ from server_http import (
 )
 
 from reference_server.clock import Clock
-from reference_server.config import HashingConfig, WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.domain.hashing import CodeHasher, SecretHasher
 from reference_server.key_files import KEY_BYTES, load_or_create_key
 from reference_server.luxtrust_client import LuxTrustLink
@@ -35,14 +35,13 @@ from reference_server.portal.register import Person
 from reference_server.portal.services import CODE_KEY_FILE, PortalServices
 from reference_server.world import World
 
-FAST_HASHING = HashingConfig(time_cost=1, memory_cost_kib=1024, parallelism=1)
 MAC = re.compile(r"hmac-sha256\$[0-9a-f]{64}")
 MATRICULE = "1980010112345"
 
 
 def portal_services(data_dir: Path) -> PortalServices:
     """The portal's services on a data directory, as a start of the world builds them; no network."""
-    config = WorldConfig(data_dir=data_dir, hashing=FAST_HASHING)
+    config = WorldConfig(data_dir=data_dir, hashing=TEST_HASHING)
     link = LuxTrustLink("http://127.0.0.1:9/", "esante-portal", "secret", "http://127.0.0.1:9/retour")
     return PortalServices.build(config, Clock(), MessagingClient("http://127.0.0.1:9/", "token"), link)
 
@@ -105,7 +104,7 @@ def test_the_code_key_is_a_file_readable_by_its_owner_only_and_not_in_the_databa
 
 
 def test_a_restart_on_the_same_data_still_verifies_a_stored_activation_code(tmp_path: Path):
-    config = WorldConfig(data_dir=tmp_path, test_support=True, hashing=FAST_HASHING)
+    config = WorldConfig(data_dir=tmp_path, test_support=True, hashing=TEST_HASHING)
     first = World(config)
     first.start()
     try:
@@ -142,7 +141,7 @@ def test_without_the_key_a_copy_of_the_database_verifies_no_code(tmp_path: Path)
 def test_a_letter_hashed_with_argon2id_before_keying_still_verifies(tmp_path: Path):
     services = portal_services(tmp_path)
     code = letter_for(services)
-    legacy = SecretHasher(FAST_HASHING.time_cost, FAST_HASHING.memory_cost_kib, FAST_HASHING.parallelism)
+    legacy = SecretHasher(TEST_HASHING.time_cost, TEST_HASHING.memory_cost_kib, TEST_HASHING.parallelism)
     with sqlite3.connect(tmp_path / "portal.sqlite3") as conn:
         conn.execute("UPDATE activation_letters SET code_hash = ?", (legacy.hash(code),))
     conn.close()

@@ -8,8 +8,7 @@ from dsp_http import own_record, trace_actions
 from server_http import PASSWORD, SESSION_COOKIE, Visitor, accept_cgu, new_persona, portal_db, submit_code
 from web_client import json_request
 
-from conftest import FAST_HASHING
-from reference_server.config import WorldConfig
+from reference_server.config import TEST_HASHING, WorldConfig
 from reference_server.world import World
 
 
@@ -147,7 +146,7 @@ def test_an_assistant_is_added_and_traced_as_the_holder_would(support_world: Wor
 @pytest.fixture(scope="module")
 def world_without_shortcuts() -> Iterator[World]:
     """A world whose test support offers personas and messages only."""
-    world = World(WorldConfig(test_support=True, test_shortcuts=False, hashing=FAST_HASHING))
+    world = World(WorldConfig(test_support=True, test_shortcuts=False, hashing=TEST_HASHING))
     world.start()
     yield world
     world.stop()

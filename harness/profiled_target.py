@@ -22,9 +22,9 @@ from harness.messages import (
 from harness.profiles import Source, TargetProfile
 from harness.targets import (
     SHORTCUTS,
+    BrowserSession,
     Message,
     Persona,
-    SignedIn,
     TargetCapabilityMissing,
     TestSupportClient,
 )
@@ -126,13 +126,20 @@ class ProfiledTarget:
         client = self._test_support(SHORTCUTS["accounts"])
         client.activate_account(persona, password=password, channel=channel, luxtrust=luxtrust)
 
-    def open_session(self, persona: Persona, method: str) -> SignedIn:
+    def open_session(self, persona: Persona, method: str) -> BrowserSession:
         """The shortcut to a signed-in session needs the portal's /_test/ interface."""
         return self._test_support(SHORTCUTS["sessions"]).open_session(persona, method)
 
     def add_assistant(self, holder: Persona, assistant: Persona) -> None:
         """The shortcut to an « Assistant DSP » needs the portal's /_test/ interface."""
         self._test_support(SHORTCUTS["dsp/assistants"]).add_assistant(holder, assistant)
+
+    def open_wizard(
+        self, persona: Persona, step: int, *, password: str | None, channel: str
+    ) -> BrowserSession:
+        """The shortcut to a step of the wizard needs the portal's /_test/ interface."""
+        client = self._test_support(SHORTCUTS["wizards"])
+        return client.open_wizard(persona, step, password=password, channel=channel)
 
     def _test_support(self, what: str) -> TestSupportClient:
         """The /_test/ client, where the profile says the portal has that interface."""

@@ -153,8 +153,8 @@ class Message:
 
 
 @dataclass(frozen=True)
-class SignedIn:
-    """A signed-in session the target opened: the cookies to give the browser, and where to go."""
+class BrowserSession:
+    """A session the target opened: the cookies to give the browser, and the page to go to."""
 
     cookies: tuple[dict[str, object], ...]
     url: str
@@ -188,11 +188,16 @@ class Target(Protocol):
     ) -> None:
         """Activate the persona's account as the wizard would: password, code channel, products."""
 
-    def open_session(self, persona: Persona, method: str) -> SignedIn:
+    def open_session(self, persona: Persona, method: str) -> BrowserSession:
         """A signed-in session of the persona's account, as a finished sign-in opens it."""
 
     def add_assistant(self, holder: Persona, assistant: Persona) -> None:
         """Make the assistant « Assistant DSP » of the holder's record."""
+
+    def open_wizard(
+        self, persona: Persona, step: int, *, password: str | None, channel: str
+    ) -> BrowserSession:
+        """A session whose patient wizard stands at a step, the steps before it passed."""
 
 
 # Persona options the contract lists as optional: a target may not know them.
@@ -204,6 +209,7 @@ SHORTCUTS = {
     "accounts": "shortcut to an activated account",
     "sessions": "shortcut to a signed-in session",
     "dsp/assistants": "shortcut to an « Assistant DSP »",
+    "wizards": "shortcut to a step of the patient wizard",
 }
 # Answers by which a target refuses a request it does not understand.
 _REFUSALS = frozenset({400, 404, 422, 501})
@@ -223,13 +229,17 @@ class WalkingTarget:
         """Refused: the run asked for every state to be reached through the pages."""
         raise TargetCapabilityMissing(f"{SHORTCUTS['accounts']} (the run walks every Given)")
 
-    def open_session(self, persona: Persona, method: str) -> SignedIn:
+    def open_session(self, persona: Persona, method: str) -> BrowserSession:
         """Refused: the run asked for every state to be reached through the pages."""
         raise TargetCapabilityMissing(f"{SHORTCUTS['sessions']} (the run walks every Given)")
 
     def add_assistant(self, holder: Persona, assistant: Persona) -> None:
         """Refused: the run asked for every state to be reached through the pages."""
         raise TargetCapabilityMissing(f"{SHORTCUTS['dsp/assistants']} (the run walks every Given)")
+
+    def open_wizard(self, persona: Persona, step: int, **_how: object) -> BrowserSession:
+        """Refused: the run asked for every state to be reached through the pages."""
+        raise TargetCapabilityMissing(f"{SHORTCUTS['wizards']} (the run walks every Given)")
 
 
 class TestSupportClient:
@@ -293,17 +303,30 @@ class TestSupportClient:
             payload["password"] = password
         self._call("POST", "accounts", payload, capability=SHORTCUTS["accounts"])
 
-    def open_session(self, persona: Persona, method: str) -> SignedIn:
+    def open_session(self, persona: Persona, method: str) -> BrowserSession:
         """Ask the target for a signed-in session of the persona's account."""
         answer = self._call("POST", "sessions", {"matricule": persona.matricule, "method": method},
                             capability=SHORTCUTS["sessions"])
+        return self._session(answer)
+
+    def _session(self, answer: object) -> BrowserSession:
+        """A session answered by a shortcut: its cookies, and its page made absolute."""
         cookies = tuple(dict(cookie) for cookie in answer["cookies"])  # type: ignore[index]
-        return SignedIn(cookies, urljoin(self.portal_url, str(answer["url"])))  # type: ignore[index]
+        return BrowserSession(cookies, urljoin(self.portal_url, str(answer["url"])))  # type: ignore[index]
 
     def add_assistant(self, holder: Persona, assistant: Persona) -> None:
         """Ask the target to make the assistant « Assistant DSP » of the holder's record."""
         payload = {"holder": holder.matricule, "assistant": assistant.matricule}
         self._call("POST", "dsp/assistants", payload, capability=SHORTCUTS["dsp/assistants"])
+
+    def open_wizard(
+        self, persona: Persona, step: int, *, password: str | None, channel: str
+    ) -> BrowserSession:
+        """Ask the target for a session whose patient wizard stands at a step."""
+        payload = {"matricule": persona.matricule, "activation_code": persona.activation_code,
+                   "step": step, "password": password, "otp_channel": channel}
+        answer = self._call("POST", "wizards", payload, capability=SHORTCUTS["wizards"])
+        return self._session(answer)
 
     def _call(
         self, method: str, path: str, payload: dict | None = None, capability: str | None = None,

@@ -12,12 +12,12 @@ from steps.journeys.activation import (
     STEP_NAMES,
     activate_patient,
     activated_patient,
+    at_step,
     choose_password,
     enter_letter,
     expect_step,
     open_cgu,
     start_wizard,
-    walk_to,
 )
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import strong_password
@@ -78,9 +78,9 @@ def _(actor: Actor) -> None:
 
 @given(parsers.parse("un patient à l'étape « {step} » de l'activation"), target_fixture="actor")
 def _(new_actor: Callable[..., Actor], faker: Faker, step: str) -> Actor:
-    """A patient who walked the wizard up to the named step."""
+    """A patient at the named step, the steps before it passed."""
     actor = new_actor("patient")
-    walk_to(actor, faker, step)
+    at_step(actor, faker, step)
     return actor
 
 
@@ -89,9 +89,9 @@ def _(new_actor: Callable[..., Actor], faker: Faker, step: str) -> Actor:
     target_fixture="actor",
 )
 def _(new_actor: Callable[..., Actor], faker: Faker, product: str, step: str) -> Actor:
-    """A patient with a LuxTrust product, who walked the wizard up to the named step."""
+    """A patient with a LuxTrust product, at the named step, the steps before it passed."""
     actor = new_actor("patient", luxtrust=[PRODUCT_TYPES[product]])
-    walk_to(actor, faker, step)
+    at_step(actor, faker, step)
     return actor
 
 
@@ -104,7 +104,7 @@ def _(new_actor: Callable[..., Actor], new_persona: Callable[..., Persona], fake
     relative = new_persona("patient", luxtrust=["token"])
     actor = new_actor("patient")
     actor.borrowed_from = relative
-    walk_to(actor, faker, "Autres moyens d'authentification")
+    at_step(actor, faker, "Autres moyens d'authentification")
     return actor
 
 

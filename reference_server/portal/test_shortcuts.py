@@ -13,10 +13,12 @@ from urllib.parse import quote
 
 from bottle import Bottle, response
 
-from reference_server.domain import contact, password
+from reference_server.domain import codes, contact, password
+from reference_server.domain.wizard import WizardProgress
 from reference_server.json_api import json_body, refusal
 from reference_server.luxtrust_client import LuxTrustIdentity
-from reference_server.portal.activation_letters import NewAccount
+from reference_server.portal.activation import PATIENT_STEPS, PatientWizard
+from reference_server.portal.activation_letters import CodeVerdict, NewAccount
 from reference_server.portal.my_services import signed_in_data
 from reference_server.portal.register import Person
 from reference_server.portal.services import PortalServices
@@ -27,7 +29,10 @@ INDEX = {
     "accounts": 'POST /_test/accounts {"matricule", "password", "otp_channel", "luxtrust": [SERIAL]}',
     "sessions": 'POST /_test/sessions {"matricule", "method"}',
     "assistants": 'POST /_test/dsp/assistants {"holder", "assistant"}',
+    "wizards": 'POST /_test/wizards {"matricule", "activation_code", "step": 2-4, "password", "otp_channel"}',
 }
+# The patient wizard's steps a shortcut may open: after the letter, the password, the account.
+WIZARD_STEPS = (2, 3, 4)
 
 
 def register(app: Bottle, services: PortalServices) -> None:
@@ -35,36 +40,77 @@ def register(app: Bottle, services: PortalServices) -> None:
     app.route("/accounts", "POST", lambda: activate_account(services))
     app.route("/sessions", "POST", lambda: open_session(services))
     app.route("/dsp/assistants", "POST", lambda: add_assistant(services))
+    app.route("/wizards", "POST", lambda: open_wizard(services))
 
 
 def activate_account(services: PortalServices) -> dict[str, object]:
     """Use up the persona's letter and create its account, as the wizard's last step does."""
     body = json_body()
     person = _person(services, body.get("matricule"))
-    chosen = body.get("password")
-    if chosen is not None and (not isinstance(chosen, str) or password.problems(chosen, chosen)):
-        raise refusal("password breaks the portal's password rules")
+    chosen = _password(body.get("password"), required=False)
     channel = _channel(body.get("otp_channel"))
     products = [_luxtrust_identity(services, serial) for serial in _serials(body.get("luxtrust"))]
     if chosen is None and not products:
         raise refusal("an account needs a password or a LuxTrust product to sign in with")
-    created = services.letters.activate(
-        NewAccount(
-            matricule=person.matricule,
-            password_hash=services.hasher.hash(chosen) if chosen else None,
-            otp_channel=channel.value,
-            email=person.email if channel is contact.Channel.EMAIL else None,
-            mobile=person.mobile if channel is contact.Channel.SMS else None,
-            luxtrust=products[0] if products else None,
-        )
-    )
-    if not created:
-        raise refusal("the persona's letter is used up or expired, or the account exists", 409)
+    password_hash = services.hasher.hash(chosen) if chosen else None
+    _create_account(services, person, password_hash, channel, products[0] if products else None)
     for identity in products[1:]:
         services.accounts.associate(person.matricule, identity)
     response.status = 201
     return {"matricule": person.matricule, "otp_channel": channel.value,
             "luxtrust": [identity.device_serial for identity in products]}
+
+
+def open_wizard(services: PortalServices) -> dict[str, object]:
+    """A session whose patient wizard stands at a step, as walking the steps before it leaves it."""
+    body = json_body()
+    person = _person(services, body.get("matricule"))
+    step = body.get("step")
+    if step not in WIZARD_STEPS:
+        raise refusal(f"step is one of {', '.join(map(str, WIZARD_STEPS))}")
+    # Step 1's check, as the person's typing would make it: a used or expired letter opens nothing.
+    code = codes.clean_activation_code(str(body.get("activation_code") or ""))
+    verdict = services.letters.check(person.matricule, code).verdict
+    if verdict is not CodeVerdict.ACCEPTED:
+        raise refusal(f"the letter's code is not accepted: {verdict.name.lower()}", 409)
+    progress = WizardProgress(steps=len(PATIENT_STEPS))
+    progress.data = {"matricule": person.matricule, "matricule_checked": True, "code_verified": True}
+    progress.complete(1)
+    if step >= 3:
+        chosen = _password(body.get("password"), required=True)
+        progress.data["password_hash"] = services.hasher.hash(str(chosen))
+        progress.complete(2)
+    if step == 4:
+        channel = _channel(body.get("otp_channel"))
+        _create_account(services, person, str(progress.data["password_hash"]), channel, None)
+        progress.data = {"matricule": person.matricule}
+        progress.complete(3)
+        progress.close_before(4)
+    session = services.sessions.new()
+    session.data[PatientWizard.session_key] = progress.as_dict()
+    services.sessions.save(session)
+    response.status = 201
+    return {"cookies": [_cookie(services, session.token)],
+            "url": f"{PatientWizard.start.lstrip('/')}/etape-{step}"}
+
+
+def _create_account(
+    services: PortalServices, person: Person, password_hash: str | None, channel: contact.Channel,
+    product: LuxTrustIdentity | None,
+) -> None:
+    """Use up the letter and create the account in one transaction, or refuse with a 409."""
+    created = services.letters.activate(
+        NewAccount(
+            matricule=person.matricule,
+            password_hash=password_hash,
+            otp_channel=channel.value,
+            email=person.email if channel is contact.Channel.EMAIL else None,
+            mobile=person.mobile if channel is contact.Channel.SMS else None,
+            luxtrust=product,
+        )
+    )
+    if not created:
+        raise refusal("the persona's letter is used up or expired, or the account exists", 409)
 
 
 def open_session(services: PortalServices) -> dict[str, object]:
@@ -81,12 +127,8 @@ def open_session(services: PortalServices) -> dict[str, object]:
     session.data = signed_in_data(account, method, session.data["csrf"])
     services.sessions.save(session)
     response.status = 201
-    return {
-        "cookies": [{"name": services.sessions.cookie_name, "value": session.token, "path": "/",
-                     "httpOnly": True, "sameSite": "Lax"}],
-        # Relative, as the portal may sit behind a proxy under another name.
-        "url": "mes-services",
-    }
+    # Relative, as the portal may sit behind a proxy under another name.
+    return {"cookies": [_cookie(services, session.token)], "url": "mes-services"}
 
 
 def add_assistant(services: PortalServices) -> dict[str, object]:
@@ -100,6 +142,21 @@ def add_assistant(services: PortalServices) -> dict[str, object]:
         raise refusal(f"the assistant cannot be added: {outcome.refusal.name.lower()}", 409)
     response.status = 201
     return {"record_id": record.id, "assistant": assistant.matricule}
+
+
+def _cookie(services: PortalServices, token: str) -> dict[str, object]:
+    """The session cookie as the portal sets it, for the harness to give its browser."""
+    return {"name": services.sessions.cookie_name, "value": token, "path": "/", "httpOnly": True,
+            "sameSite": "Lax"}
+
+
+def _password(raw: object, *, required: bool) -> str | None:
+    """The request's password, which must follow the guide's rules, as step 2 would check it."""
+    if raw is None and not required:
+        return None
+    if not isinstance(raw, str) or password.problems(raw, raw):
+        raise refusal("password breaks the portal's password rules")
+    return raw
 
 
 def _person(services: PortalServices, number: object) -> Person:

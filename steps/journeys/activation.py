@@ -5,10 +5,11 @@ from collections.abc import Callable
 from faker import Faker
 from playwright.sync_api import Page, expect
 
+from harness.targets import TargetCapabilityMissing
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import local_mobile, strong_password
 from steps.journeys.luxtrust import authenticate
-from steps.journeys.shortcuts import CODE_CHANNELS, take_shortcut
+from steps.journeys.shortcuts import CODE_CHANNELS, give_session, take_shortcut
 from steps.journeys.target import latest_code
 from steps.pages.activation import (
     ActivationCodeStep,
@@ -98,6 +99,29 @@ def walk_to(actor: Actor, faker: Faker, target: str) -> None:
             return
         action()
         expect_step(actor, STEP_NAMES[STEP_NAMES.index(name) + 1])
+
+
+def at_step(actor: Actor, faker: Faker, target: str) -> None:
+    """A patient at a step of the wizard: in a wizard the target opens there, else walked to it."""
+    number = STEP_NAMES.index(target) + 1
+    if number == 1:
+        # Step 1 is two clicks past the CGU: a shortcut would save nothing.
+        walk_to(actor, faker, target)
+        return
+    password = strong_password(faker)
+    try:
+        session = actor.target.open_wizard(
+            actor.persona, number, password=password, channel=CODE_CHANNELS[actor.channel])
+    except TargetCapabilityMissing:
+        walk_to(actor, faker, target)
+        return
+    give_session(actor.page.context, session)
+    actor.page.goto(session.url)
+    expect_step(actor, target)
+    if number > STEP_NAMES.index("Mot de passe") + 1:
+        actor.password = password
+    if number > STEP_NAMES.index("Sécurisation de votre compte") + 1:
+        actor.code_destination = code_destination(actor)
 
 
 def activate_patient(actor: Actor, faker: Faker) -> None:

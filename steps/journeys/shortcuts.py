@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext
 
-from harness.targets import SignedIn, TargetCapabilityMissing
+from harness.targets import BrowserSession, TargetCapabilityMissing
 
 # The guide's channel names (« Mobile », « E-mail ») as the contract's one-time code channels.
 CODE_CHANNELS = {"Mobile": "sms", "E-mail": "email"}
@@ -25,7 +25,7 @@ def take_shortcut(call: Callable[[], object]) -> bool:
     return True
 
 
-def give_session(context: BrowserContext, session: SignedIn) -> None:
+def give_session(context: BrowserContext, session: BrowserSession) -> None:
     """Give the browser the cookies of a session the target opened, for the portal's address."""
     origin = urlsplit(session.url)
     context.add_cookies([

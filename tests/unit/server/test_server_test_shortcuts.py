@@ -152,8 +152,63 @@ def world_without_shortcuts() -> Iterator[World]:
     world.stop()
 
 
-@pytest.mark.parametrize("path", ["accounts", "sessions", "dsp/assistants"])
+@pytest.mark.parametrize("path", ["accounts", "sessions", "dsp/assistants", "wizards"])
 def test_a_world_without_shortcuts_says_it_has_none(world_without_shortcuts: World, path: str):
     persona = new_persona(world_without_shortcuts)
 
     assert shortcut(world_without_shortcuts, path, {"matricule": persona["matricule"]})[0] == 404
+
+
+def open_wizard(world: World, persona: dict[str, object], step: int = 2, **how: object) -> tuple[int, dict]:
+    """Ask for a wizard at a step, with the persona's own letter unless told otherwise."""
+    payload = {"matricule": persona["matricule"], "activation_code": persona["activation_code"],
+               "step": step, "password": PASSWORD, "otp_channel": "sms", **how}
+    return shortcut(world, "wizards", payload)
+
+
+def in_wizard(world: World, answer: dict[str, object]) -> Visitor:
+    """A browser holding the wizard session the shortcut opened."""
+    assert world.urls is not None
+    visitor = Visitor(world.urls.portal)
+    (cookie,) = answer["cookies"]  # type: ignore[misc]
+    visitor.jar.set_cookie(_cookie(cookie["name"], cookie["value"]))
+    return visitor
+
+
+@pytest.mark.parametrize("step", [2, 3, 4])
+def test_a_wizard_opens_at_its_step_and_no_further(support_world: World, step: int):
+    persona = new_persona(support_world)
+
+    status, answer = open_wizard(support_world, persona, step)
+
+    assert status == 201, answer
+    assert answer["url"] == f"activation/patient/etape-{step}"
+    visitor = in_wizard(support_world, answer)
+    wizard = "/activation/patient/etape-"
+    assert visitor.get(f"{wizard}{step}").status == 200
+    # The next step is not open: the person stands where the walk would have left them.
+    assert visitor.get(f"{wizard}{step + 1}").location == f"{wizard}{step}"
+
+
+def test_a_wizard_at_step_4_has_created_the_account(support_world: World):
+    persona = new_persona(support_world)
+
+    open_wizard(support_world, persona, 4)
+
+    with portal_db(support_world) as conn:
+        account = conn.execute("SELECT otp_channel FROM accounts WHERE matricule = ?",
+                               (persona["matricule"],)).fetchone()
+    assert account["otp_channel"] == "sms"
+    # And the letter is used up: no second wizard from it.
+    assert open_wizard(support_world, persona, 2)[0] == 409
+
+
+@pytest.mark.parametrize(
+    ("how", "status"),
+    [({"activation_code": "AAAAAAAAAA"}, 409), ({"step": 1}, 400), ({"step": 5}, 400),
+     ({"step": 3, "password": "court"}, 400)],
+)
+def test_no_wizard_where_the_walk_would_be_refused(support_world: World, how: dict, status: int):
+    persona = new_persona(support_world)
+
+    assert open_wizard(support_world, persona, **how)[0] == status

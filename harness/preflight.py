@@ -28,6 +28,7 @@ from harness.environment import MissingVariable
 from harness.profiled_target import ProfiledTarget
 from harness.profiles import ProfileError, TargetProfile, load_profile
 from harness.report.plugin import scenario_template
+from harness.targets import SHORTCUTS
 
 # Words of the steps and what they need of the target.
 PRODUCTS = {"Token": "token", "Smartcard": "smartcard", "Signing Stick": "signing_stick",
@@ -126,6 +127,7 @@ def capabilities(target: ProfiledTarget) -> list[Capability]:
     for name, call in (("publications", "publications"), ("LuxTrust Mobile approval", "luxtrust/approve")):
         offered = bool(support) and offers_call(test + call)
         found.append(Capability(name, offered, f"POST /_test/{call}" if offered else f"no /_test/{call}"))
+    found.append(_shortcuts(test, bool(support)))
     found.append(Capability("MyGuichet.lu spaces", bool(support),
                             "asked of /_test/ at run time" if support else "no /_test/ interface"))
     minors = target.accounts.fresh(Request(minor=True)) if target.accounts else None
@@ -134,6 +136,18 @@ def capabilities(target: ProfiledTarget) -> list[Capability]:
     for product in sorted(set(PRODUCTS.values())):
         found.append(_product(product, target.accounts, bool(support)))
     return found
+
+
+def _shortcuts(test: str, support: bool) -> Capability:
+    """Which shortcuts to a Given's state the target offers; without them Givens walk, only slower."""
+    offered = [call for call in SHORTCUTS if support and offers_call(test + call)]
+    if not offered:
+        return Capability("shortcuts", False, "none: every « Étant donné » walks the portal's pages")
+    walked = [call for call in SHORTCUTS if call not in offered]
+    said = f"POST /_test/{', /_test/'.join(offered)}"
+    if walked:
+        said += f"; the others walk ({', '.join(walked)})"
+    return Capability("shortcuts", True, said)
 
 
 def _personas(profile: TargetProfile, accounts: AccountsFile | None, support: bool) -> Capability:

@@ -160,10 +160,11 @@ def _password(raw: object, *, required: bool) -> str | None:
 
 
 def _person(services: PortalServices, number: object) -> Person:
-    """The register's person with that matricule, or a 404."""
+    """The register's person with that matricule, or a 422."""
     person = services.register.person(str(number or ""))
     if person is None:
-        raise refusal("no persona with this matricule", 404)
+        # Not 404, which says that the shortcut itself is missing and makes a harness walk instead.
+        raise refusal("no persona with this matricule", 422)
     return person
 
 

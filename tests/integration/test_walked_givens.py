@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from harness_process import run_scenarios, summary
+from harness_process import run_module, run_scenarios, summary
 from web_client import json_request
 
 from reference_server.config import WorldConfig
@@ -54,3 +54,10 @@ def test_every_given_walks_the_pages_and_passes(world_without_shortcuts: WorldUr
     assert (counts["passed"], counts["failed"], counts["not_run"]) == (3, 0, 0), counts
     # The walks typed the codes the wizard and the sign-in send; the shortcuts send none.
     assert codes_sent(world_without_shortcuts) >= 3
+
+
+def test_the_preflight_says_the_givens_will_walk(world_without_shortcuts: WorldUrls):
+    preflight = run_module("harness", "check-target", "--base-url", world_without_shortcuts.portal)
+
+    assert preflight.returncode == 0, preflight.stdout + preflight.stderr
+    assert "✗ shortcuts: none: every « Étant donné » walks the portal's pages" in preflight.stdout

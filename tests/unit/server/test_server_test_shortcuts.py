@@ -92,7 +92,7 @@ def test_an_account_is_made_once(support_world: World):
     status, _ = shortcut(support_world, "accounts", {"matricule": persona["matricule"], "password": PASSWORD})
 
     assert status == 409
-    assert shortcut(support_world, "accounts", {"matricule": "0000000000000", "password": PASSWORD})[0] == 404
+    assert shortcut(support_world, "accounts", {"matricule": "0000000000000", "password": PASSWORD})[0] == 422
 
 
 def test_a_product_is_associated_as_a_luxtrust_login_would(support_world: World):

@@ -30,6 +30,9 @@ def pytest_command(channel: str, reports: Path) -> list[str]:
     return [
         sys.executable, "-m", "pytest", "tests/acceptance", "-q", "-p", "no:cacheprovider",
         "-k", selection, "-p", "benchmarks.warm_first",
+        # The raw script takes no screenshot after each step; their cost is the report's, measured
+        # apart (README), not the cost of finding things by the guide's words.
+        "--no-step-screenshots",
         "--reports-dir", str(reports), f"--junitxml={reports / 'junit.xml'}",
     ]
 

@@ -1,4 +1,4 @@
-"""Find, and if need be install, a Chromium that Playwright can drive, or reach a browser server."""
+"""Find or install a Chromium for Playwright and the ffmpeg of its videos, or reach a browser server."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import inspect
 import ipaddress
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -126,10 +128,15 @@ def _run_command(command: Sequence[str], env: Mapping[str, str]) -> int:
 
 def install_system_chromium() -> bool:
     """Install Debian's chromium with apt-get; True when every step succeeded."""
+    return install_system_package("chromium")
+
+
+def install_system_package(package: str) -> bool:
+    """Install a Debian package with apt-get; True when every step succeeded."""
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     steps = (
         ("apt-get", "update"),
-        ("apt-get", "install", "-y", "--no-install-recommends", "chromium"),
+        ("apt-get", "install", "-y", "--no-install-recommends", package),
     )
     for command in steps:
         print(f"+ {' '.join(command)}", flush=True)
@@ -312,3 +319,104 @@ def connect_failure(endpoint: str, detail: str) -> str:
         "(python -m playwright --version). A server on this machine without browsers of its own "
         "can use this machine's Chromium when started with --unsafe."
     )
+
+
+# Videos: pytest-playwright's --video runs the ffmpeg Playwright downloads, or Debian's in its place.
+
+VIDEO_OPTION = "--video"
+RECORDING = ("on", "retain-on-failure")
+# The file Playwright runs inside its ffmpeg folder (playwright-core's registry, EXECUTABLE_PATHS).
+FFMPEG_EXECUTABLES = {"linux": "ffmpeg-linux", "darwin": "ffmpeg-mac", "win32": "ffmpeg-win64.exe"}
+# `playwright install --dry-run ffmpeg` names the folder: PLAYWRIGHT_BROWSERS_PATH, XDG_CACHE_HOME and
+# the ffmpeg revision of this Playwright version taken into account.
+INSTALL_LOCATION = re.compile(r"Install location:\s*(\S.*)")
+# Playwright encodes its screencast as VP9 (its video recorder's -c:v); Debian's ffmpeg has it.
+VIDEO_ENCODER = "libvpx-vp9"
+HOW_TO_RECORD = (
+    "Recording videos (--video) needs an ffmpeg; get one in one of these ways, then run again:\n"
+    "  - sudo apt-get install ffmpeg             (the Debian package: ./conformance run links it\n"
+    "                                             where Playwright looks, and installs it as root)\n"
+    "  - python -m playwright install ffmpeg     (Playwright's own build, where downloads are allowed)"
+)
+
+
+class VideoUnavailable(RuntimeError):
+    """No ffmpeg Playwright can record videos with, with the steps that would provide one."""
+
+    def __init__(self, reason: str = "No ffmpeg found.") -> None:
+        """Combine the reason with the installation steps."""
+        super().__init__(f"{reason}\n{HOW_TO_RECORD}")
+
+
+def records_video(video: str | None) -> bool:
+    """Tell whether pytest-playwright's --video value asks for videos."""
+    return video in RECORDING
+
+
+def playwright_ffmpeg() -> Path | None:
+    """Return the ffmpeg Playwright runs to record videos, or None when it cannot say."""
+    name = FFMPEG_EXECUTABLES.get(sys.platform)
+    try:
+        answer = subprocess.run(
+            [sys.executable, "-m", "playwright", "install", "--dry-run", "ffmpeg"],
+            capture_output=True, text=True, check=False,
+        ).stdout
+    except OSError:
+        return None
+    found = INSTALL_LOCATION.search(answer)
+    return Path(found.group(1).strip()) / name if found and name else None
+
+
+def video_encoder_missing(lookup: Callable[[], Path | None] = playwright_ffmpeg) -> bool:
+    """Tell whether Playwright would fail to record a video for want of its ffmpeg."""
+    target = lookup()
+    # When Playwright cannot say where it looks, nothing is refused on a guess.
+    return target is not None and not target.exists()
+
+
+def ensure_video_encoder(lookup: Callable[[], Path | None] = playwright_ffmpeg) -> str:
+    """Give Playwright an ffmpeg, linking Debian's (installed as root if need be); say which."""
+    target = lookup()
+    if target is None:
+        raise VideoUnavailable("Playwright does not say where it looks for its ffmpeg.")
+    if target.exists():
+        return f"Video: {target.resolve()}"
+    system = system_ffmpeg()
+    link_ffmpeg(target, system)
+    return f"Video: {system} (system package, linked as Playwright's {target})"
+
+
+def system_ffmpeg() -> str:
+    """Return an ffmpeg on PATH that encodes VP9, installing Debian's when allowed."""
+    found = shutil.which("ffmpeg")
+    if found is None and _is_root() and shutil.which("apt-get"):
+        print("No ffmpeg found; installing the Debian package.", flush=True)
+        if not install_system_package("ffmpeg"):
+            raise VideoUnavailable("Installing ffmpeg with apt-get failed (see the output above).")
+        found = shutil.which("ffmpeg")
+    if found is None:
+        raise VideoUnavailable()
+    if VIDEO_ENCODER not in _encoders(found):
+        raise VideoUnavailable(f"{found} cannot encode {VIDEO_ENCODER}, which Playwright's videos use.")
+    return found
+
+
+def _encoders(ffmpeg: str) -> str:
+    """Return the list of encoders an ffmpeg prints, or nothing when it does not run."""
+    try:
+        return subprocess.run([ffmpeg, "-hide_banner", "-encoders"], capture_output=True, text=True,
+                              check=False).stdout
+    except OSError:
+        return ""
+
+
+def link_ffmpeg(target: Path, system: str) -> None:
+    """Link an ffmpeg where Playwright looks for its own, or raise VideoUnavailable."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A link left to an ffmpeg that has since been removed.
+        if target.is_symlink():
+            target.unlink()
+        target.symlink_to(system)
+    except OSError as error:
+        raise VideoUnavailable(f"Could not link {system} as {target}: {error}.") from None

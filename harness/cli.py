@@ -10,16 +10,23 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from harness.browser import BrowserUnavailable, describe, ensure_browser
+from harness.browser import (
+    VIDEO_OPTION,
+    BrowserUnavailable,
+    VideoUnavailable,
+    describe,
+    ensure_browser,
+    ensure_video_encoder,
+    playwright_chromium_path,
+    records_video,
+)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REPORTS_DIR = "reports"
 REPORT_FILES = ("report.html", "cucumber.json", "junit.xml")
-# Removed before a run as well: a stale records.json would be merged as this run's results.
-CLEARED_FILES = (*REPORT_FILES, "summary.json", "records.json")
 ACCEPTANCE_TESTS = "tests/acceptance"
 ALL_TESTS = "tests"
 
@@ -29,6 +36,7 @@ NO_TESTS_COLLECTED = 5
 # pytest owns --strict (strict markers, config and xfail), so the report plugin's option that
 # counts every verdict has another name; this command line still takes --strict for it.
 STRICT = "--strict"
+NO_STEP_SCREENSHOTS = "--no-step-screenshots"
 ALL_VERDICTS = "--all-verdicts"
 
 # One xdist worker per core, each with its own reference world. Scenarios last from one second
@@ -49,6 +57,14 @@ SHARD_FORMAT = re.compile(r"(\d+)/(\d+)")
 # Longest tests first, each to the lightest shard: closer totals than cutting the list in chunks.
 SPLITTING = ("--splitting-algorithm", "least_duration")
 USAGE_ERROR = 2
+# A scenario's trace, in its evidence folder: reports/scenarios/<name>/trace.zip.
+EVIDENCE_DIR = "scenarios"
+TRACE_FILE = "trace.zip"
+# show-trace's options that take a value; its -h is --host, not help.
+TRACE_VALUE_OPTIONS = ("-b", "--browser", "-h", "--host", "-p", "--port")
+TRACE_SERVER_OPTIONS = ("-h", "--host", "-p", "--port")
+# Without Playwright's own Chromium or a display, the viewer is served, on a free port, to any browser.
+SERVE_TRACE = ("--host", "127.0.0.1", "--port", "0")
 
 COMMANDS = {
     "setup": "find or install the Chromium the scenarios drive, and say which one",
@@ -57,6 +73,9 @@ COMMANDS = {
     "check-target": "preflight a target (--target NAME or --base-url URL): reach it, list what it offers, "
     "and which scenarios of a selection (-m, -k) will run there",
     "merge-reports": "merge the reports of a sharded run: merge-reports DIR... [--out reports]",
+    "trace": "open a failed scenario's Playwright trace, as report.html names it: trace PATH",
+    "guide": "rebuild both quick guides from the last run, in HTML and PDF (reports/guide/): each "
+    "instruction with its id, its screenshot and its verdict",
     "coverage": "show which requirements the feature files cover",
     "serve": "serve the reference world with its /_test/ interface, for exploring by hand",
 }
@@ -74,6 +93,11 @@ PASS_THROUGH = (
     "shards: --shard K/N runs the K-th of N duration-balanced parts of the selection (pytest-split;\n"
     "refresh .test_durations with `conformance test --store-durations`); merge-reports joins the\n"
     "parts' reports directories into one set of reports and exits as the whole run would.\n"
+    "\n"
+    "reports: a run replaces the previous reports and reports/scenarios/ once its tests start;\n"
+    "--help, --collect-only, --fixtures, --markers and usage errors leave them as they are.\n"
+    "--video on|retain-on-failure records each scenario into its folder there, giving Playwright\n"
+    "Debian's ffmpeg when it lacks its own (installed as root, like Chromium).\n"
     "\n"
     "verdicts: conformance always decides the exit code. Reference behaviour and accessibility\n"
     "count as well on the reference world (no --base-url, and always for test), and with\n"
@@ -233,20 +257,36 @@ def exit_message(code: int) -> str | None:
     return None
 
 
-def reports_line(reports_dir: Path) -> str:
-    """Return the closing line naming the reports directory and which reports it holds."""
+# What tells one version of a report file from another: when it was written, which file it is.
+FileState = tuple[int, int, int] | None
+
+
+def report_states(reports_dir: Path) -> dict[str, FileState]:
+    """Return each report's modification time, inode and size, or None when it is missing."""
+    states: dict[str, FileState] = {}
+    for name in REPORT_FILES:
+        try:
+            info = (reports_dir / name).stat()
+        except OSError:
+            states[name] = None
+        else:
+            states[name] = (info.st_mtime_ns, info.st_ino, info.st_size)
+    return states
+
+
+def reports_line(reports_dir: Path, before: Mapping[str, FileState] | None = None) -> str:
+    """Return the closing line naming the reports directory and which reports this run wrote."""
+    # A report the run left as it was is an earlier run's: --help, --collect-only or a usage
+    # error keep the last run's reports, and the line must not pass them off as this run's.
+    now = report_states(reports_dir)
+    earlier = {name for name in REPORT_FILES if before is not None and now[name] == before.get(name)}
+    if before is not None and all(now[name] is None or name in earlier for name in REPORT_FILES):
+        return f"Reports: none written; {reports_dir.resolve()}/ keeps the previous run's"
     states = [
-        f"{name}{'' if (reports_dir / name).is_file() else ' (missing)'}" for name in REPORT_FILES
+        f"{name}{' (missing)' if now[name] is None else ' (earlier run)' if name in earlier else ''}"
+        for name in REPORT_FILES
     ]
     return f"Reports: {reports_dir.resolve()}/ — {', '.join(states)}"
-
-
-def clear_reports(reports_dir: Path) -> None:
-    """Create the reports directory and remove the previous run's top-level reports."""
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    # Otherwise the closing line would list an old report as if this run had written it.
-    for name in CLEARED_FILES:
-        (reports_dir / name).unlink(missing_ok=True)
 
 
 def run_child(command: Sequence[str], cwd: Path | None = None) -> int:
@@ -268,13 +308,15 @@ def run_child(command: Sequence[str], cwd: Path | None = None) -> int:
 def run_pytest(target: str, passthrough: Sequence[str], verdicts: Sequence[str] = ()) -> int:
     """Run pytest on a target with the reports, then map and explain its exit code."""
     reports_dir = REPO_ROOT / reports_dir_of(passthrough)[0]
-    clear_reports(reports_dir)
+    # The report plugin removes the previous run's reports once tests start, not before: so that
+    # --help, --collect-only and usage errors keep them, the closing line compares the files.
+    before = report_states(reports_dir)
     # The exit code is pytest's, as the report plugin set it from the verdicts that count.
     code = run_child(pytest_command(target, passthrough, verdicts=verdicts))
     message = exit_message(code)
     if message:
         print(message, file=sys.stderr)
-    print(reports_line(reports_dir))
+    print(reports_line(reports_dir, before))
     return map_exit_code(code)
 
 
@@ -292,9 +334,23 @@ def prepare_browser() -> bool:
 def browser_ready(args: Sequence[str]) -> bool:
     """Prepare a local Chromium, unless pytest is to connect to a browser server (--connect)."""
     # The server's machine runs the browser then; this one may have none.
-    if any(arg == "--connect" or arg.startswith("--connect=") for arg in args):
+    if names_option(args, "--connect"):
         return True
     return prepare_browser()
+
+
+def video_ready(args: Sequence[str]) -> bool:
+    """Give Playwright the ffmpeg that --video on|retain-on-failure needs, printing which or what to do."""
+    # A browser server records its videos on its own machine.
+    if not records_video(take_option(args, VIDEO_OPTION)[0]) or names_option(args, "--connect"):
+        return True
+    try:
+        print(ensure_video_encoder(), flush=True)
+    except VideoUnavailable as error:
+        # Otherwise every scenario would fail on the missing encoder, as if the portal had.
+        print(error, file=sys.stderr)
+        return False
+    return True
 
 
 def cmd_setup(args: Sequence[str]) -> int:
@@ -309,6 +365,8 @@ def cmd_run(args: Sequence[str]) -> int:
     """Run the acceptance scenarios with the reports."""
     if not browser_ready(args):
         return 1
+    if not video_ready(args):
+        return USAGE_ERROR
     return run_pytest(ACCEPTANCE_TESTS, args)
 
 
@@ -316,14 +374,18 @@ def cmd_test(args: Sequence[str]) -> int:
     """Lint, then run the unit tests and every scenario with the reports."""
     if not browser_ready(args):
         return 1
+    if not video_ready(args):
+        return USAGE_ERROR
     lint = lint_command()
     if lint is None:
         print("ruff is not installed; skipping the lint step.", file=sys.stderr)
     elif (code := run_child(lint)) != 0:
         print("Lint errors: fix them (ruff check --fix helps), then test again.", file=sys.stderr)
         return code
-    # The repository's own tests hold the reference world to all three verdicts.
-    return run_pytest(ALL_TESTS, args, verdicts=[ALL_VERDICTS])
+    # The repository's own tests hold the reference world to all three verdicts. They need no
+    # screenshot after every step, which costs a third of a scenario: the report tests prove them.
+    screenshots = [] if any("step-screenshots" in arg for arg in args) else [NO_STEP_SCREENSHOTS]
+    return run_pytest(ALL_TESTS, [*screenshots, *args], verdicts=[ALL_VERDICTS])
 
 
 def cmd_coverage(args: Sequence[str]) -> int:
@@ -333,6 +395,14 @@ def cmd_coverage(args: Sequence[str]) -> int:
     # The other commands read paths from the repository root; so does this one.
     os.chdir(REPO_ROOT)
     return main(list(args))
+
+
+def cmd_guide(args: Sequence[str]) -> int:
+    """Rebuild both quick guides from the last run's reports."""
+    from harness.living_guide.write import main
+
+    os.chdir(REPO_ROOT)
+    return main(list(args), REPO_ROOT)
 
 
 def cmd_check_target(args: Sequence[str]) -> int:
@@ -355,6 +425,63 @@ def cmd_merge_reports(args: Sequence[str]) -> int:
     return map_exit_code(code)
 
 
+def trace_arguments(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split trace's arguments into show-trace's options and the traces named."""
+    options: list[str] = []
+    traces: list[str] = []
+    arguments = iter(args)
+    for arg in arguments:
+        if arg in TRACE_VALUE_OPTIONS:
+            options += [arg, next(arguments, "")]
+        elif arg.startswith("-"):
+            options.append(arg)
+        else:
+            traces.append(arg)
+    return options, traces
+
+
+def find_trace(name: str, root: Path = REPO_ROOT) -> Path:
+    """Return the trace a path, a scenario's evidence folder or the folder's name names."""
+    candidates = [root / name, root / REPORTS_DIR / EVIDENCE_DIR / name]
+    for candidate in candidates:
+        trace = candidate / TRACE_FILE if candidate.is_dir() else candidate
+        if trace.is_file():
+            return trace.resolve()
+    raise UsageError(f"no trace at {name}: give a {TRACE_FILE}, the scenario's evidence folder "
+                     f"(reports/{EVIDENCE_DIR}/NAME) or its NAME; report.html names them")
+
+
+def trace_viewer_opens() -> bool:
+    """Tell whether show-trace can open its own window: Playwright's Chromium and a display."""
+    if sys.platform == "linux" and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return False
+    path = playwright_chromium_path()
+    return bool(path) and Path(path).is_file()
+
+
+def trace_command(
+    trace: Path, options: Sequence[str], serve: bool, python: str = sys.executable
+) -> list[str]:
+    """Build Playwright's show-trace command for a trace, served to any browser when asked."""
+    served = list(SERVE_TRACE) if serve and not names_option(options, *TRACE_SERVER_OPTIONS) else []
+    return [python, "-m", "playwright", "show-trace", *served, *options, str(trace)]
+
+
+def cmd_trace(args: Sequence[str]) -> int:
+    """Open a scenario's trace in Playwright's trace viewer."""
+    options, traces = trace_arguments(args)
+    if "--help" in options:
+        return run_child([sys.executable, "-m", "playwright", "show-trace", "--help"])
+    if len(traces) != 1:
+        raise UsageError(f"trace takes one trace ({TRACE_FILE}, its folder or its name), got {len(traces)}")
+    trace = find_trace(traces[0], REPO_ROOT)
+    serve = not trace_viewer_opens()
+    if serve:
+        print("No Playwright Chromium or no display to open the trace viewer in: it is served instead; "
+              "open the address it prints in a browser, and stop it with Ctrl-C.", flush=True)
+    return run_child(trace_command(trace, options, serve))
+
+
 def cmd_serve(args: Sequence[str]) -> int:
     """Serve the reference world until interrupted."""
     return run_child(serve_command(args))
@@ -366,6 +493,8 @@ HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
     "test": cmd_test,
     "check-target": cmd_check_target,
     "merge-reports": cmd_merge_reports,
+    "trace": cmd_trace,
+    "guide": cmd_guide,
     "coverage": cmd_coverage,
     "serve": cmd_serve,
 }

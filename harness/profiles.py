@@ -31,6 +31,9 @@ be moved, how LuxTrust is reached, and the browser's options. Secrets are never 
 
     [browser]
     timeout_ms = 10000
+
+    [deviations]
+    file = "staging.deviations.toml"     # what the portal is known to fail (harness.deviations)
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ class TargetProfile:
     luxtrust_pages: str = "simulated"
     timeout_ms: int = DEFAULT_TIMEOUT_MS
     browser: dict[str, Any] = field(default_factory=dict)
+    # The file of the target's expected deviations, if it declares any.
+    deviations: Path | None = None
 
     @property
     def uses_test_support(self) -> bool:
@@ -131,7 +136,21 @@ def profile_from(raw: dict[str, Any], path: Path) -> TargetProfile:
         luxtrust_pages=str(_table(raw, "luxtrust").get("pages", "simulated")),
         timeout_ms=int(browser.pop("timeout_ms", DEFAULT_TIMEOUT_MS)),
         browser=browser,
+        deviations=_deviations_file(path, _table(raw, "deviations")),
     )
+
+
+def _deviations_file(path: Path, table: dict[str, Any]) -> Path | None:
+    """The [deviations] file, relative to the profile, or None when the table is absent."""
+    unknown = sorted(set(table) - {"file"})
+    if unknown:
+        raise ProfileError(f"{path}: [deviations] takes only file, not {', '.join(unknown)}")
+    given = table.get("file")
+    if given is None:
+        return None
+    if not isinstance(given, str) or not given.strip():
+        raise ProfileError(f"{path}: [deviations] file must be a path, got {given!r}")
+    return path.parent / given
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:

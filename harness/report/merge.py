@@ -7,6 +7,7 @@ the same code as a run's, so they read as if one run had run every shard's tests
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import xml.etree.ElementTree as ET
@@ -101,6 +102,9 @@ def check(shards: Sequence[Shard]) -> None:
     """Refuse runs that are not parts of one run: other targets or verdicts, overlaps, gaps."""
     _same(shards, "target", lambda data: data.target, "ran against different targets")
     _same(shards, "strict", lambda data: data.strict, "counted different verdicts (--strict)")
+    # Each shard judged its scenarios by its own file: the merged run must have had one.
+    _same(shards, "deviations_file", lambda data: json.dumps(data.deviations, sort_keys=True),
+          "declared different expected deviations (--deviations)")
     _no_test_twice(shards)
     _every_shard_once(shards)
 
@@ -136,6 +140,7 @@ def merge(runs: Iterable[RunData]) -> RunData:
         status=combined_status(run.status for run in runs),
         failed_reports=sum(run.failed_reports for run in runs),
         stopped=any(run.stopped for run in runs),
+        deviations=first.deviations,
     )
 
 

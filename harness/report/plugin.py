@@ -8,6 +8,7 @@ which merge-reports rebuilds them for several runs (CI shards) together.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import os
@@ -19,25 +20,40 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.utils import registry_get_safe
 
+from harness.browser import VideoUnavailable, records_video, video_encoder_missing
+from harness.deviations import Deviations, DeviationsError
+from harness.deviations import load as load_deviations
+from harness.environment import MissingVariable
+from harness.profiles import ProfileError, load_profile
 from harness.report import junit, records
 from harness.report.records import ScenarioRecord
-from harness.report.results import RunResults
-from harness.report.run_data import RunData, write_reports
+from harness.report.requirements_matrix import CSV_FILE, JSON_FILE
+from harness.report.results import RunResults, scenario_record
+from harness.report.run_data import RUN_DATA_FILE, RunData, write_reports
 from harness.report.summary import summary_lines
+from harness.requirements import REPO_ROOT, load_catalogue
 from harness.targets import TargetCapabilityMissing
 from harness.verdicts import LOG
 
 RECORD_KEY = pytest.StashKey[ScenarioRecord]()
 REPORTS_KEY = pytest.StashKey[dict[str, pytest.TestReport]]()
 STEP_START_KEY = pytest.StashKey[float]()
+# Set once a step screenshot timed out: the scenario's later steps take none.
+STEP_SCREENSHOTS_OFF_KEY = pytest.StashKey[bool]()
 SCREENSHOT_NAME = "final.png"
 TRACE_NAME = "trace.zip"
 # A page that hangs must not hold the run for Playwright's default 30 seconds.
 SCREENSHOT_TIMEOUT_MS = 10_000
+STEP_SCREENSHOT_NAME = "step-{:02d}.png"
+# Shorter than the final screenshot's: a page that hangs would otherwise be waited for at every step.
+STEP_SCREENSHOT_TIMEOUT_MS = 5_000
 DEFAULT_TARGET = "reference world"
 
 
@@ -68,6 +84,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="Only conformance decides the exit code; reference behaviour and accessibility "
         "are reported (the default with --base-url).",
+    )
+
+
+@pytest.hookimpl(specname="pytest_addoption")
+def pytest_addoption_step_screenshots(parser: pytest.Parser) -> None:
+    """Add --step-screenshots and --no-step-screenshots."""
+    group = parser.getgroup("esante-report", "eSanté conformance report")
+    group.addoption(
+        "--step-screenshots",
+        dest="step_screenshots",
+        action="store_true",
+        default=True,
+        help="Keep a screenshot of the page after every step, embedded in cucumber.json (the default).",
+    )
+    group.addoption(
+        "--no-step-screenshots",
+        dest="step_screenshots",
+        action="store_false",
+        default=True,
+        help="Take no screenshot after each step, only each scenario's final one: faster runs "
+        "and a much smaller cucumber.json.",
     )
 
 
@@ -123,6 +160,8 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
         example = callspec.params.get("_pytest_bdd_example", {}) if callspec else {}
         slug = records.slug_for(item.nodeid)
         item.stash[RECORD_KEY] = records.new_record(template.render(example), slug)
+        # junit.xml tells an outline's runs apart by their example's values.
+        item.stash[RECORD_KEY][junit.EXAMPLE] = {str(key): str(value) for key, value in example.items()}
         # Evidence left by an earlier run of the same test must not pass for this run's.
         shutil.rmtree(evidence_dir(item.config, slug), ignore_errors=True)
     return (yield)
@@ -144,6 +183,67 @@ def pytest_runtest_makereport(
         # A copy: the report must keep what was true when it was made.
         report.user_properties.append((records.USER_PROPERTY, copy.deepcopy(record)))
     return report
+
+
+# pytest-playwright's --video: the user property naming each video it kept, relative to the
+# directory pytest was started from.
+VIDEO_PROPERTY = "playwright_video"
+
+
+@pytest.hookimpl(specname="pytest_configure")
+def pytest_configure_video(config: pytest.Config) -> None:
+    """Refuse --video before any scenario runs when Playwright has no ffmpeg to record with."""
+    # Otherwise every scenario fails on the missing encoder, as if the portal had failed it.
+    wanted = records_video(config.getoption("video", default=None))
+    if not wanted or hasattr(config, "workerinput") or config.getoption("connect", default=None):
+        return
+    if runs_tests(config) and video_encoder_missing():
+        raise pytest.UsageError(str(VideoUnavailable("Playwright has no ffmpeg to record videos with.")))
+
+
+@pytest.hookimpl(specname="pytest_runtest_makereport", wrapper=True, tryfirst=True)
+def pytest_runtest_makereport_videos(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Move a scenario's videos into its evidence folder, where report.html links them."""
+    # The outermost wrapper (tryfirst): pytest-playwright has kept the videos, and the record is
+    # attached to the report, by the time the report comes back here.
+    report = yield
+    if report.when == "teardown" and RECORD_KEY in item.stash:
+        _move_videos(item, report)
+    return report
+
+
+def _move_videos(item: pytest.Item, report: pytest.TestReport) -> None:
+    """Move the videos a teardown report names into the scenario's folder, and name them in its record."""
+    start = Path(item.config.invocation_params.dir)
+    moved = []
+    for index, (name, value) in enumerate(report.user_properties):
+        target = _move_video(item, start / str(value)) if name == VIDEO_PROPERTY else None
+        if target is None:
+            continue
+        # Named as pytest-playwright names it: from where pytest was started, if it is inside.
+        shown = target.relative_to(start) if target.is_relative_to(start) else target
+        report.user_properties[index] = (name, str(shown))
+        moved.append(_relative(item.config, target))
+    # The record attached to the report is a copy made before: both name the videos.
+    for kept in (item.stash[RECORD_KEY], scenario_record(report)):
+        if moved and kept is not None:
+            kept["videos"] = moved
+
+
+def _move_video(item: pytest.Item, source: Path) -> Path | None:
+    """Move one video into the scenario's evidence folder and return where, or None if it stays put."""
+    target = evidence_dir(item.config, item.stash[RECORD_KEY]["slug"]) / source.name
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(source, target)
+    except OSError:  # The evidence must never be what fails a scenario.
+        return None
+    with contextlib.suppress(OSError):
+        # pytest-playwright's folder for the test, unless it keeps screenshots or traces there.
+        source.parent.rmdir()
+    return target
 
 
 def pytest_bdd_before_scenario(
@@ -226,6 +326,64 @@ def pytest_bdd_step_func_lookup_error(
     record = request.node.stash.get(RECORD_KEY, None)
     if record is not None and index is not None:
         records.fail_step(record, index, exception, 0.0)
+
+
+# Step screenshots: hook implementations of their own (pluggy's specname), apart from those that keep
+# the records, so that they run after them (trylast) and stay out of the steps' durations.
+
+
+@pytest.hookimpl(specname="pytest_bdd_after_step", trylast=True)
+def pytest_bdd_after_step_screenshot(
+    request: pytest.FixtureRequest, scenario: Scenario, step: Step
+) -> None:
+    """Take the page's screenshot after a step passed, once the step's record is finished."""
+    _screenshot_step(request, scenario, step)
+
+
+@pytest.hookimpl(specname="pytest_bdd_step_error", trylast=True)
+def pytest_bdd_step_error_screenshot(
+    request: pytest.FixtureRequest, scenario: Scenario, step: Step
+) -> None:
+    """Take the page's screenshot after a step failed, once the step's record is finished."""
+    _screenshot_step(request, scenario, step)
+
+
+def _screenshot_step(request: pytest.FixtureRequest, scenario: Scenario, step: Step) -> None:
+    """Keep a screenshot of the viewport in the step's record, for a scenario that drives a page."""
+    record = request.node.stash.get(RECORD_KEY, None)
+    index = records.step_index(scenario, step)
+    # "page" is among the fixture names once a step has asked for it: no page is opened for this.
+    if record is None or index is None or "page" not in request.fixturenames:
+        return
+    wanted = request.config.getoption("step_screenshots", default=True)
+    if not wanted or STEP_SCREENSHOTS_OFF_KEY in request.node.stash:
+        return
+    target = evidence_dir(request.config, record["slug"]) / STEP_SCREENSHOT_NAME.format(index + 1)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _viewport_screenshot(request.getfixturevalue("page"), target)
+    except Exception as error:  # The evidence must never be what fails a scenario.
+        if isinstance(error, PlaywrightTimeoutError):
+            # A page that did not paint in time would be waited for again at every step.
+            request.node.stash[STEP_SCREENSHOTS_OFF_KEY] = True
+        records.note_step_screenshot(record, index, error=records.error_text(error))
+    else:
+        records.note_step_screenshot(record, index, path=_relative(request.config, target))
+
+
+def _viewport_screenshot(page: Page, target: Path) -> None:
+    """Save the viewport as PNG at CSS scale, once more after the load if a navigation was under way."""
+    options: dict[str, Any] = {"type": "png", "scale": "css", "animations": "disabled", "caret": "hide",
+                               "timeout": STEP_SCREENSHOT_TIMEOUT_MS}
+    try:
+        page.screenshot(path=target, **options)
+    except PlaywrightTimeoutError:
+        raise
+    except PlaywrightError:
+        # A step ending on a click that navigates leaves Chromium between two documents, with no
+        # frame to capture; the next document's is there once it has loaded.
+        page.wait_for_load_state("load", timeout=STEP_SCREENSHOT_TIMEOUT_MS)
+        page.screenshot(path=target, **options)
 
 
 def pytest_bdd_after_scenario(
@@ -318,6 +476,88 @@ def _relative(config: pytest.Config, path: Path) -> str:
     return path.relative_to(reports_dir(config)).as_posix()
 
 
+# Expected deviations: declared with --deviations or by the target profile, judged on the controller.
+
+
+@pytest.hookimpl(specname="pytest_addoption")
+def pytest_addoption_deviations(parser: pytest.Parser) -> None:
+    """Add --deviations."""
+    parser.getgroup("esante-report", "eSanté conformance report").addoption(
+        "--deviations",
+        dest="deviations_file",
+        default=None,
+        metavar="PATH",
+        help="TOML file of the target's expected deviations ([[deviation]] with requirement or "
+        "scenario, reason, ticket): their failures do not fail the run, their passes do "
+        "(default: the target profile's [deviations] file).",
+    )
+
+
+def declared_deviations(config: pytest.Config) -> Deviations | None:
+    """Read the run's deviations file, if one is named; a mistake in it is a usage error."""
+    given = config.getoption("deviations_file", default=None)
+    path = Path(config.invocation_params.dir, given) if given else _profile_deviations(config)
+    if path is None:
+        return None
+    display = given or _shown(path, Path(config.rootpath))
+    known = {requirement.id for requirement in load_catalogue(REPO_ROOT / "features" / "requirements.toml")}
+    try:
+        return load_deviations(path, display, known)
+    except DeviationsError as error:
+        raise pytest.UsageError(f"deviations: {error}") from None
+
+
+def _profile_deviations(config: pytest.Config) -> Path | None:
+    """Return the deviations file the --target profile names, if any."""
+    name = config.getoption("target_profile", default=None)
+    if not name:
+        return None
+    try:
+        return load_profile(name, Path(config.rootpath)).deviations
+    except (ProfileError, MissingVariable) as error:
+        raise pytest.UsageError(str(error)) from None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """Return a path as the reports name it: relative to the repository when inside it."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+# Between runs: what a new run replaces, and only a session that runs tests replaces it.
+
+# The previous run's reports, and the folder of its scenarios' evidence.
+PREVIOUS_REPORTS = ("report.html", "summary.json", "cucumber.json", RUN_DATA_FILE, JSON_FILE, CSV_FILE)
+EVIDENCE_DIR = "scenarios"
+# Options with which pytest starts a session that runs no test: it lists the tests or fixtures.
+LISTING_OPTIONS = ("collectonly", "showfixtures", "show_fixtures_per_test")
+
+
+def runs_tests(config: pytest.Config) -> bool:
+    """Tell whether the session runs tests, rather than list them or their fixtures."""
+    return not any(config.getoption(name, default=False) for name in LISTING_OPTIONS)
+
+
+def junit_path(config: pytest.Config) -> Path | None:
+    """Return where pytest's junitxml writes junit.xml (--junitxml), if it does."""
+    xmlpath = getattr(config.option, "xmlpath", None)
+    if not xmlpath:
+        return None
+    # As junitxml resolves it: from the current directory, ~ and variables expanded.
+    return Path(os.path.abspath(os.path.expanduser(os.path.expandvars(xmlpath))))
+
+
+def clear_previous_reports(config: pytest.Config) -> None:
+    """Remove the previous run's reports, junit.xml and evidence, before this run writes its own."""
+    directory = reports_dir(config)
+    for name in PREVIOUS_REPORTS:
+        (directory / name).unlink(missing_ok=True)
+    path = junit_path(config)
+    if path is not None:
+        path.unlink(missing_ok=True)
+    # Evidence of scenarios this run does not run again would read as this run's.
+    shutil.rmtree(directory / EVIDENCE_DIR, ignore_errors=True)
+
+
 # On the controller: gather the reports and write the report files.
 
 
@@ -330,14 +570,34 @@ class ReportWriter:
         self.results = RunResults()
         self.started = datetime.now().astimezone()
         self.summary: dict[str, Any] | None = None
+        self.deviations = declared_deviations(config)
+        # Whether this session runs tests, and so replaces the previous run's reports.
+        self.running = False
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Take in one report."""
         self.results.add(report)
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> Generator[None, object, object]:
+        """Remove the previous run's reports and evidence as this run's tests start."""
+        # Not before: a session that runs no test (--collect-only, --fixtures) keeps the last
+        # run's reports, and so does a usage error, which stops pytest before any session.
+        if runs_tests(self.config):
+            self.running = True
+            clear_previous_reports(self.config)
+        return (yield)
+
+    @pytest.hookimpl(specname="pytest_sessionfinish", tryfirst=True)
+    def pytest_sessionfinish_keep_junit(self, session: pytest.Session) -> None:
+        """Keep the last run's junit.xml when no test ran: listing them, or a collection error."""
+        # Before pytest's junitxml writes a junit.xml of no test over it.
+        if not self.running:
+            junit.keep_previous(self.config)
+
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         """Set the exit status the verdicts give, then write the reports and records.json."""
-        if self.config.option.collectonly:
+        if not self.running:
             return
         data = self.run_data(session)
         # pytest returns session.exitstatus as it is after this hook; the terminal reporter
@@ -362,14 +622,15 @@ class ReportWriter:
             failed_reports=session.testsfailed,
             stopped=bool(session.shouldfail or session.shouldstop),
             shard=shard_label(self.config),
+            deviations=self.deviations.to_data() if self.deviations else None,
         )
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:
-        """Put junit.xml's test cases in a fixed order: workers write them as they finish."""
+        """Name junit.xml's scenarios after their features, in a fixed order whatever the workers' pace."""
         # pytest's junitxml plugin has written the file at the end of the session, before this.
-        xmlpath = getattr(config.option, "xmlpath", None)
-        if xmlpath and not config.option.collectonly:
-            junit.order_file(Path(os.path.abspath(os.path.expanduser(os.path.expandvars(xmlpath)))))
+        path = junit_path(config)
+        if path is not None and self.running:
+            junit.order_file(path, junit.scenario_cases(self.results.all, config.option.junitprefix))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         """Print the short summary of the run."""

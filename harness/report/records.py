@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from pytest_bdd.parser import Scenario, Step
 
@@ -20,6 +20,7 @@ USER_PROPERTY = "esante_scenario"
 # The guide a scenario comes from comes first in its pages, then the guide's page tags (p1-p21).
 GUIDE_TAGS = ("patient", "professionnel")
 _PAGE_TAG = re.compile(r"p(\d+)")
+_TAG = re.compile(r"@([^\s@]+)")
 
 PASSED = "passed"
 FAILED = "failed"
@@ -39,6 +40,9 @@ class StepRecord(TypedDict):
     line: int
     status: str
     duration: float | None
+    # The page after the step, relative to the reports directory, or why it could not be taken.
+    screenshot: str | None
+    screenshot_error: str | None
 
 
 class FindingRecord(TypedDict):
@@ -60,6 +64,7 @@ class ScenarioRecord(TypedDict):
     feature_line: int
     feature_description: str
     feature_tags: list[str]
+    feature_tag_locations: dict[str, list[int]]
     keyword: str
     name: str
     line: int
@@ -77,6 +82,9 @@ class ScenarioRecord(TypedDict):
     screenshot_error: str | None
     trace: str | None
     trace_error: str | None
+    # Added when they apply: an outline example's values, and the videos pytest-playwright made.
+    example: NotRequired[dict[str, str]]
+    videos: NotRequired[list[str]]
 
 
 def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
@@ -90,6 +98,7 @@ def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
         "feature_line": feature.line_number,
         "feature_description": feature.description or "",
         "feature_tags": sorted(feature.tags),
+        "feature_tag_locations": tag_locations(feature.filename, feature.line_number, feature.tags),
         "keyword": scenario.keyword,
         "name": scenario.name,
         "line": scenario.line_number,
@@ -114,6 +123,19 @@ def scenario_tags(scenario: Scenario) -> list[str]:
     """Return the effective tags of a scenario: its own, its rule's and its feature's."""
     rule_tags = scenario.rule.tags if scenario.rule is not None else set()
     return sorted(scenario.tags | rule_tags | scenario.feature.tags)
+
+
+def tag_locations(feature_path: str, feature_line: int, tags: Iterable[str]) -> dict[str, list[int]]:
+    """Return the line and column, from 1, where each of a feature's tags is written above it."""
+    wanted = set(tags)
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(_feature_lines(feature_path)[: feature_line - 1], start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _TAG.finditer(line):
+            if match.group(1) in wanted:
+                found.setdefault(match.group(1), [number, match.start() + 1])
+    return found
 
 
 def requirement_ids(tags: Iterable[str]) -> list[str]:
@@ -179,6 +201,15 @@ def fail_step(record: ScenarioRecord, index: int, error: BaseException, duration
     record["error_type"] = type(error).__name__
 
 
+def note_step_screenshot(
+    record: ScenarioRecord, index: int, path: str | None = None, error: str | None = None
+) -> None:
+    """Keep the path of the screenshot taken after a step, or why it could not be taken."""
+    step = record["steps"][index]
+    step["screenshot"] = path
+    step["screenshot_error"] = error
+
+
 def settle_interrupted_steps(record: ScenarioRecord, outcome: str) -> None:
     """Give a step that started but never finished the outcome of the test (a skip, a crash)."""
     for step in record["steps"]:
@@ -220,6 +251,8 @@ def _new_step(feature_path: str, step: Step) -> StepRecord:
         "line": step.line_number,
         "status": NOT_RUN,
         "duration": None,
+        "screenshot": None,
+        "screenshot_error": None,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 from bottle import template
 
+from harness.deviations import EXPECTED_FAILURE, STALE, UNEXPECTED_PASS, Deviation, Outcomes
 from harness.report.records import FindingRecord, ScenarioRecord, StepRecord, step_sentence
 from harness.report.results import (
     FAILED,
@@ -21,7 +23,7 @@ from harness.report.results import (
     scenario_criterion,
     verdict_totals,
 )
-from harness.report.summary import criteria_text
+from harness.report.summary import criteria_text, requirements_text
 from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE
 
 # Bottle caches compiled templates under the id of the lookup list: one list for the life of
@@ -40,6 +42,8 @@ FAILURE_LABELS = {
     ACCESSIBILITY: "advisory",
 }
 STRICT_NOTE = "Strict: reference behaviour and accessibility count in the exit code."
+# Opens a trace from the repository root: `playwright` alone is only on PATH inside the venv.
+TRACE_COMMAND = "./conformance trace {}"
 CONFORMANCE_ONLY_NOTE = (
     "Only conformance decides the exit code; reference behaviour and accessibility are reported "
     "(--all-verdicts counts them)."
@@ -57,11 +61,18 @@ class ReportHeader:
     strict: bool = False
 
 
-def render_report(results: RunResults, header: ReportHeader) -> str:
-    """Return the HTML page of a run."""
+def render_report(
+    results: RunResults,
+    header: ReportHeader,
+    *,
+    deviations: Outcomes | None = None,
+    requirements: Mapping[str, Any] | None = None,
+) -> str:
+    """Return the HTML page of a run, with its expected deviations and requirements totals if given."""
     scenarios = results.scenarios
     conformance = results.scenarios_of(CONFORMANCE)
     verdicts = verdict_totals(results)
+    outcomes = deviations or Outcomes()
     return template(
         "report",
         template_lookup=TEMPLATES,
@@ -71,18 +82,21 @@ def render_report(results: RunResults, header: ReportHeader) -> str:
         verdicts=verdicts,
         criteria=criteria_text(verdicts[ACCESSIBILITY]["criteria"]),
         unit_totals=count(results.unit_tests),
-        failures=[_scenario_view(r, header) for r in conformance if r.outcome == FAILED],
+        failures=[_scenario_view(r, header, outcomes) for r in conformance
+                  if r.outcome == FAILED and r.nodeid not in outcomes.expected],
         differences=_item_views(results, REFERENCE),
         advisories=_item_views(results, ACCESSIBILITY),
-        features=_feature_views(scenarios, header),
+        features=_feature_views(scenarios, header, outcomes),
         unit_tests=[_unit_test_view(result) for result in results.unit_tests],
+        deviations=_deviations_view(results, outcomes),
+        requirements=requirements_text(requirements["totals"]) if requirements else None,
     )
 
 
-def totals_text(results: list[TestResult]) -> str:
-    """Return a feature's totals, a failure named as its verdict names it."""
-    labels = [_outcome_label(result) for result in results]
-    order = [PASSED, *dict.fromkeys(FAILURE_LABELS.values()), NOT_RUN]
+def totals_text(results: list[TestResult], expected: Container[str] = ()) -> str:
+    """Return a feature's totals, a failure named as its verdict names it (or as expected)."""
+    labels = [_outcome_label(result, expected) for result in results]
+    order = [PASSED, *dict.fromkeys(FAILURE_LABELS.values()), EXPECTED_FAILURE, NOT_RUN]
     # Passed is always said; the other outcomes only when some scenario had them.
     parts = [f"{labels.count(label)} {label}" for label in order
              if label == PASSED or label in labels]
@@ -124,7 +138,36 @@ def _item_view(
     }
 
 
-def _feature_views(scenarios: list[TestResult], header: ReportHeader) -> list[dict[str, Any]]:
+def _deviations_view(results: RunResults, outcomes: Outcomes) -> dict[str, Any] | None:
+    """Return what the report's "Expected deviations" section shows, or None without a file."""
+    declared = outcomes.declared
+    if declared is None:
+        return None
+    by_id = {result.nodeid: result for result in results.scenarios}
+
+    def entry_view(entry: Deviation, nodeids: list[str]) -> dict[str, Any]:
+        links = [(f"scenario-{_record(by_id[n])['slug']}", _record(by_id[n])["name"]) for n in nodeids]
+        return {"declared": entry.subject, "because": entry.because, "where": declared.where(entry),
+                "scenarios": links}
+
+    def nodeids_of(chosen: Mapping[str, Deviation], entry: Deviation) -> list[str]:
+        return [nodeid for nodeid, speaking in chosen.items() if speaking == entry]
+
+    return {
+        "file": declared.file,
+        "expected": [entry_view(e, nodeids_of(outcomes.expected, e))
+                     for e in outcomes.entries(EXPECTED_FAILURE)],
+        "unexpected": [entry_view(e, nodeids_of(outcomes.unexpected, e))
+                       for e in outcomes.unexpected_passes],
+        "not_run": [entry_view(e, []) for e in outcomes.entries(NOT_RUN)],
+        "stale": [entry_view(e, []) for e in outcomes.entries(STALE)],
+        "expected_count": len(outcomes.expected),
+    }
+
+
+def _feature_views(
+    scenarios: list[TestResult], header: ReportHeader, outcomes: Outcomes
+) -> list[dict[str, Any]]:
     """Return the scenarios grouped by feature, in feature file order."""
 
     def feature_of(result: TestResult) -> tuple[str, str]:
@@ -138,18 +181,18 @@ def _feature_views(scenarios: list[TestResult], header: ReportHeader) -> list[di
             {
                 "name": name,
                 "file": feature_file,
-                "totals": totals_text(members),
-                "scenarios": [_scenario_view(result, header) for result in members],
+                "totals": totals_text(members, outcomes.expected),
+                "scenarios": [_scenario_view(result, header, outcomes) for result in members],
             }
         )
     return views
 
 
-def _scenario_view(result: TestResult, header: ReportHeader) -> dict[str, Any]:
+def _scenario_view(result: TestResult, header: ReportHeader, outcomes: Outcomes) -> dict[str, Any]:
     """Return what the template shows of one scenario."""
     record = _record(result)
     trace = record["trace"]
-    label = _outcome_label(result)
+    label = _outcome_label(result, outcomes.expected)
     return {
         "anchor": f"scenario-{record['slug']}",
         "nodeid": result.nodeid,
@@ -174,8 +217,21 @@ def _scenario_view(result: TestResult, header: ReportHeader) -> dict[str, Any]:
         "screenshot_error": record["screenshot_error"],
         "trace": trace,
         "trace_error": record["trace_error"],
-        "trace_command": f"playwright show-trace {header.reports_dir}/{trace}" if trace else None,
+        "trace_command": TRACE_COMMAND.format(f"{header.reports_dir}/{trace}") if trace else None,
+        # pytest-playwright's --video, moved into the scenario's evidence folder.
+        "videos": record.get("videos") or [],
+        "deviation": _deviation_view(result, outcomes),
     }
+
+
+def _deviation_view(result: TestResult, outcomes: Outcomes) -> dict[str, Any] | None:
+    """Return the declared deviation a scenario's outcome answers, if any."""
+    for kind, chosen in ((EXPECTED_FAILURE, outcomes.expected), (UNEXPECTED_PASS, outcomes.unexpected)):
+        entry = chosen.get(result.nodeid)
+        if entry is not None and outcomes.declared is not None:
+            return {"kind": kind, "css": kind.replace(" ", "-"), "declared": entry.subject,
+                    "because": entry.because, "where": outcomes.declared.where(entry)}
+    return None
 
 
 def _finding_view(finding: FindingRecord) -> dict[str, Any]:
@@ -191,8 +247,10 @@ def _finding_view(finding: FindingRecord) -> dict[str, Any]:
     }
 
 
-def _outcome_label(result: TestResult) -> str:
+def _outcome_label(result: TestResult, expected: Container[str] = ()) -> str:
     """Return how the report names a scenario's outcome: a failure as its verdict names it."""
+    if result.outcome == FAILED and result.nodeid in expected:
+        return EXPECTED_FAILURE
     if result.outcome == FAILED:
         return FAILURE_LABELS.get(result.verdict, FAILED)
     return result.outcome

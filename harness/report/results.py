@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from harness.report.records import USER_PROPERTY, FindingRecord, ScenarioRecord
 from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, StrictFinding
+
+if TYPE_CHECKING:
+    from harness.deviations import Outcomes
 
 PASSED = "passed"
 FAILED = "failed"
@@ -36,6 +39,9 @@ class TestResult:
     error: str | None = None
     skip_reason: str | None = None
     call_passed: bool = False
+    # The failed reports of the test's last attempt, as pytest counts them (an expected
+    # deviation forgives exactly these).
+    failed_reports: int = 0
 
     @property
     def is_scenario(self) -> bool:
@@ -78,6 +84,8 @@ class TestResult:
         record = scenario_record(report)
         if record is not None:
             self.record = record
+        if report.failed and not hasattr(report, "wasxfail"):
+            self.failed_reports += 1
         if report.failed and self.failed_phase is None:
             self.failed_phase = report.when
             self.error = failure_text(report)
@@ -147,11 +155,15 @@ def count(results: Iterable[TestResult]) -> dict[str, int]:
 
 
 def build_summary(
-    results: RunResults, *, target: str, faker_seed: Any, report_path: str, strict: bool
+    results: RunResults, *, target: str, faker_seed: Any, report_path: str, strict: bool,
+    deviations: Outcomes | None = None,
 ) -> dict[str, Any]:
     """Return the machine-readable summary of a run (the content of summary.json)."""
     unit = count(results.unit_tests)
-    return {
+    # Only a run with a deviations file says of each failure whether it was expected.
+    declared = deviations if deviations is not None and deviations.declared is not None else None
+    expected = declared.expected if declared is not None else None
+    summary = {
         "scenarios": count(results.scenarios),
         "unit_tests": {"passed": unit["passed"], "failed": unit["failed"]},
         "faker_seed": faker_seed,
@@ -159,9 +171,9 @@ def build_summary(
         "report": report_path,
         "strict": strict,
         "verdicts": verdict_totals(results),
-        "failed_scenarios": [_failed_scenario(r) for r in _failed(results, CONFORMANCE)],
-        "differing_scenarios": [_differing_scenario(r) for r in _failed(results, REFERENCE)],
-        "advisory_scenarios": [_advisory_scenario(r) for r in _failed(results, ACCESSIBILITY)],
+        "failed_scenarios": [_failed_scenario(r, expected) for r in _failed(results, CONFORMANCE)],
+        "differing_scenarios": [_differing_scenario(r, expected) for r in _failed(results, REFERENCE)],
+        "advisory_scenarios": [_advisory_scenario(r, expected) for r in _failed(results, ACCESSIBILITY)],
         "not_run_scenarios": [_not_run_scenario(r) for r in results.scenarios if r.outcome == NOT_RUN],
         "findings": [
             finding_entry(result, finding)
@@ -169,6 +181,9 @@ def build_summary(
             for finding in result.findings
         ],
     }
+    if declared is not None:
+        summary["deviations"] = declared.summary(results)
+    return summary
 
 
 def _not_run_scenario(result: TestResult) -> dict[str, Any]:
@@ -247,16 +262,20 @@ def finding_entry(result: TestResult, finding: FindingRecord) -> dict[str, Any]:
 
 
 def exit_status(
-    status: int, *, strict: bool, failed_reports: int, advisory_failed_reports: int, stopped: bool
+    status: int, *, strict: bool, failed_reports: int, advisory_failed_reports: int, stopped: bool,
+    expected_failed_reports: int = 0, unexpected_passes: int = 0,
 ) -> int:
-    """Return the run's exit status: without strict verdicts, only conformance failures fail it."""
+    """Return the run's exit status: advisory failures (unless strict) and expected ones forgiven."""
     # Only a run that went to its end with failures is reconsidered: never an error, an
     # interruption or a usage error, nor a run that -x or --maxfail cut short.
-    if strict or status != pytest.ExitCode.TESTS_FAILED or stopped:
-        return status
-    # Every failure pytest counted (collection errors included) must be an advisory one.
-    if failed_reports and failed_reports == advisory_failed_reports:
-        return pytest.ExitCode.OK
+    forgivable = status == pytest.ExitCode.TESTS_FAILED and not stopped
+    forgiven = expected_failed_reports + (0 if strict else advisory_failed_reports)
+    # Every failure pytest counted (collection errors included) must be a forgiven one.
+    if forgivable and failed_reports and failed_reports == forgiven:
+        status = pytest.ExitCode.OK
+    # A declared deviation that no longer fails is news: its entry must go, so the run fails.
+    if unexpected_passes and status == pytest.ExitCode.OK:
+        return pytest.ExitCode.TESTS_FAILED
     return status
 
 
@@ -308,31 +327,35 @@ def _findings_of(results: RunResults, verdict: str) -> list[FindingRecord]:
     ]
 
 
-def _failed_scenario(result: TestResult) -> dict[str, Any]:
-    """Return the summary entry of a failed scenario."""
+def _failed_scenario(result: TestResult, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the summary entry of a failed scenario, saying whether a deviation expected it."""
     record = result.record
     assert record is not None  # Only scenarios are summarised this way.
-    return {
+    entry = {
         "name": record["name"],
         "feature": record["feature"],
         "failing_step": record["failing_step"],
         "requirements": record["requirements"],
     }
+    if expected is not None:
+        deviation = expected.get(result.nodeid)
+        entry["expected"] = {"reason": deviation.reason, "ticket": deviation.ticket} if deviation else None
+    return entry
 
 
-def _differing_scenario(result: TestResult) -> dict[str, Any]:
+def _differing_scenario(result: TestResult, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Return the summary entry of a reference scenario that differs from the reference."""
     return {
-        **_failed_scenario(result),
+        **_failed_scenario(result, expected),
         "message": first_line(result.error_text),
         "failed_by_finding": result.failed_by_finding,
     }
 
 
-def _advisory_scenario(result: TestResult) -> dict[str, Any]:
+def _advisory_scenario(result: TestResult, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Return the summary entry of a failed accessibility scenario, an advisory."""
     return {
-        **_failed_scenario(result),
+        **_failed_scenario(result, expected),
         "criterion": scenario_criterion(result),
         "message": first_line(result.error_text),
         "failed_by_finding": result.failed_by_finding,

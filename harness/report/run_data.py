@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from harness import deviations
+from harness.report import requirements_matrix
 from harness.report.cucumber import cucumber_json
 from harness.report.render import ReportHeader, render_report
 from harness.report.results import RunResults, TestResult, build_summary, exit_status
@@ -36,17 +38,31 @@ class RunData:
     failed_reports: int
     stopped: bool
     shard: str | None = None
+    # The expected deviations declared for the run (harness.deviations' plain data), if any.
+    deviations: dict[str, Any] | None = None
 
     @property
     def exit_status(self) -> int:
         """Return the run's exit status under its verdicts, as the report plugin sets it."""
+        outcomes = self.deviation_outcomes()
         return exit_status(
             self.status,
             strict=self.strict,
             failed_reports=self.failed_reports,
             advisory_failed_reports=self.results.advisory_failed_reports,
             stopped=self.stopped,
+            expected_failed_reports=outcomes.expected_failed_reports(self.results, self.strict),
+            unexpected_passes=len(outcomes.unexpected_passes),
         )
+
+    @property
+    def deviations_file(self) -> str | None:
+        """Return the deviations file the run declared, as the reports name it."""
+        return self.deviations["file"] if self.deviations else None
+
+    def deviation_outcomes(self) -> deviations.Outcomes:
+        """Return what became of each declared deviation in this run."""
+        return deviations.evaluate(deviations.from_data(self.deviations), self.results)
 
 
 def to_json(data: RunData) -> dict[str, Any]:
@@ -69,8 +85,11 @@ def from_json(content: dict[str, Any]) -> RunData:
             (TestResult(**result) for result in content["results"]),
             content["advisory_failed_reports"],
         )
-        names = [field.name for field in dataclasses.fields(RunData) if field.name != "results"]
-        return RunData(results=results, **{name: content[name] for name in names})
+        fields = [field for field in dataclasses.fields(RunData) if field.name != "results"]
+        # A field added with a default (deviations) may be absent from an older records.json.
+        values = {field.name: content[field.name] for field in fields
+                  if field.name in content or field.default is dataclasses.MISSING}
+        return RunData(results=results, **values)
     except (KeyError, TypeError) as error:
         raise RunDataError(f"incomplete ({error})") from None
 
@@ -84,13 +103,15 @@ def load(path: Path) -> RunData:
 
 
 def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str, Any]:
-    """Write report.html, summary.json, cucumber.json and records.json, and return the summary."""
+    """Write report.html, summary.json, cucumber.json, records.json and the requirements matrix."""
+    outcomes = data.deviation_outcomes()
     summary = build_summary(
         data.results,
         target=data.target,
         faker_seed=data.faker_seed,
         report_path=str(Path(display_dir) / "report.html"),
         strict=data.strict,
+        deviations=outcomes,
     )
     header = ReportHeader(
         run_date=data.run_date,
@@ -100,11 +121,25 @@ def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str,
         strict=data.strict,
     )
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "report.html").write_text(render_report(data.results, header), encoding="utf-8")
+    summary["requirements"] = _write_matrix(directory, data, outcomes)
+    html = render_report(data.results, header, deviations=outcomes, requirements=summary["requirements"])
+    (directory / "report.html").write_text(html, encoding="utf-8")
     _write_json(directory / "summary.json", summary, indent=2, default=str)
-    _write_json(directory / "cucumber.json", cucumber_json(data.results.scenarios), indent=1)
+    _write_json(directory / "cucumber.json", cucumber_json(data.results.scenarios, directory), indent=1)
     _write_json(directory / RUN_DATA_FILE, to_json(data), indent=None, default=str)
     return summary
+
+
+def _write_matrix(directory: Path, data: RunData, outcomes: deviations.Outcomes) -> dict[str, Any]:
+    """Write requirements.json and requirements.csv; return summary.json's "requirements"."""
+    rows = requirements_matrix.build(requirements_matrix.load(), data.results, outcomes)
+    about = {"target": data.target, "run_date": data.run_date, "deviations_file": data.deviations_file}
+    requirements_matrix.write(directory, rows, about)
+    # The files' names alone: they lie beside summary.json, wherever the reports were written.
+    return {
+        "totals": requirements_matrix.totals(rows),
+        "files": [requirements_matrix.JSON_FILE, requirements_matrix.CSV_FILE],
+    }
 
 
 def _write_json(path: Path, content: object, **options: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from harness.report.results import NO_CRITERION, criterion_key
@@ -24,6 +25,8 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"{scenarios['not_run']} not run",
     ]
     lines += verdict_lines(summary)
+    lines += requirements_lines(summary)
+    lines += deviation_count_lines(summary)
     # The main job runs scenarios only: a line of zero unit tests would just be noise there.
     if unit_tests["passed"] or unit_tests["failed"]:
         lines.append(f"Unit tests: {unit_tests['passed']} passed, {unit_tests['failed']} failed")
@@ -33,9 +36,68 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Report: {summary.get('report')}",
     ]
     lines += [_failure_line(failure) for failure in summary.get("failed_scenarios", [])]
+    lines += deviation_lines(summary)
     lines += item_lines(summary)
     lines += not_run_lines(summary.get("not_run_scenarios", []))
     return lines
+
+
+def requirements_lines(summary: dict[str, Any]) -> list[str]:
+    """Return the line of the requirements matrix's verdicts, e.g. "Requirements: 40 met, …"."""
+    matrix = summary.get("requirements")
+    # A run of unit tests alone judges no requirement: a line of them all not run is noise.
+    if not matrix or not any(summary["scenarios"].values()):
+        return []
+    where = PurePath(str(summary.get("report"))).with_name(matrix["files"][-1])
+    return [f"Requirements: {requirements_text(matrix['totals'])} ({where})"]
+
+
+def requirements_text(totals: dict[str, int]) -> str:
+    """Return how many requirements got each verdict, e.g. "40 met, 1 not met, 0 expected deviations"."""
+    # Only "expected deviation" is a noun to put in the plural; the other verdicts are states.
+    return ", ".join(
+        f"{n} {verdict}{'s' if verdict.endswith('deviation') and n != 1 else ''}"
+        for verdict, n in totals.items()
+    )
+
+
+def deviation_count_lines(summary: dict[str, Any]) -> list[str]:
+    """Return the line counting expected failures, unexpected passes and stale entries."""
+    deviations = summary.get("deviations")
+    if not deviations:
+        return []
+    expected = len(deviations["expected_failures"])
+    unexpected = len(deviations["unexpected_passes"])
+    parts = [
+        f"{expected} expected {'failure' if expected == 1 else 'failures'}",
+        f"{unexpected} unexpected {'pass' if unexpected == 1 else 'passes'}",
+    ]
+    if deviations["not_run"]:
+        parts.append(f"{len(deviations['not_run'])} not run")
+    parts.append(f"{len(deviations['stale'])} stale")
+    return [f"Deviations: {', '.join(parts)} ({deviations['file']})"]
+
+
+def deviation_lines(summary: dict[str, Any]) -> list[str]:
+    """Return a line per unexpected pass and per stale entry of the deviations file."""
+    deviations = summary.get("deviations")
+    if not deviations:
+        return []
+    lines = [
+        f"UNEXPECTED PASS {item['declared']} ({item['where']}): {', '.join(item['scenarios'])} "
+        f"passed; remove the entry if the portal is fixed | declared: {_because(item)}"
+        for item in deviations["unexpected_passes"]
+    ]
+    lines += [
+        f"STALE deviation {item['declared']} ({item['where']}): no scenario of this run matches it"
+        for item in deviations["stale"]
+    ]
+    return lines
+
+
+def _because(item: dict[str, Any]) -> str:
+    """Return a deviation's reason with its ticket."""
+    return f"{item['reason']} [{item['ticket']}]" if item.get("ticket") else item["reason"]
 
 
 def not_run_lines(not_run: list[dict[str, Any]]) -> list[str]:
@@ -59,9 +121,10 @@ def verdict_lines(summary: dict[str, Any]) -> list[str]:
     if not verdicts:
         return []
     conformance = verdicts["conformance"]
+    expected = sum(1 for item in summary.get("failed_scenarios", []) if item.get("expected"))
+    failed = f"{conformance['failed']} failed" + (f" ({expected} expected)" if expected else "")
     return [
-        f"Conformance: {conformance['passed']} passed, {conformance['failed']} failed, "
-        f"{conformance['not_run']} not run",
+        f"Conformance: {conformance['passed']} passed, {failed}, {conformance['not_run']} not run",
         _reference_line(verdicts["reference"]),
         _accessibility_line(verdicts["accessibility"]),
         STRICT_NOTE if summary.get("strict") else CONFORMANCE_ONLY_NOTE,
@@ -153,9 +216,12 @@ def _failure_line(failure: dict[str, Any]) -> str:
     """Return the line naming a failed scenario, its failing step and its requirement ids."""
     step = failure.get("failing_step") or OUTSIDE_STEPS
     requirements = ", ".join(failure.get("requirements") or []) or "none"
+    expected = failure.get("expected")
+    head = "EXPECTED FAILURE" if expected else "FAILED"
+    because = f" | expected: {_because(expected)}" if expected else ""
     return (
-        f"FAILED {failure['feature']} > {failure['name']} | step: {step} "
-        f"| requirements: {requirements}"
+        f"{head} {failure['feature']} > {failure['name']} | step: {step} "
+        f"| requirements: {requirements}{because}"
     )
 
 

@@ -78,11 +78,11 @@ def apt_install(packages: Sequence[str], what: str) -> None:
     _run(("apt-get", "install", "-y", "--no-install-recommends", *packages), f"installing {what}")
 
 
-def ensure_node() -> None:
+def ensure_node(needed_for: str = "MailDev") -> None:
     """Node.js and npm on PATH, from Debian when missing."""
     if shutil.which("node") and shutil.which("npm"):
         return
-    apt_install(("nodejs", "npm"), "Node.js and npm (needed to install MailDev)")
+    apt_install(("nodejs", "npm"), f"Node.js and npm (needed to install {needed_for})")
     if not (shutil.which("node") and shutil.which("npm")):
         raise ServerUnavailable("apt-get installed nodejs and npm, but node or npm is still not on PATH")
 

@@ -26,6 +26,11 @@
     .badge.differs { background: #5a3e9b; }
     .badge.advisory { background: #0b5c78; }
     .badge.verdict { background: #eef3f6; color: #1d2b36; border: 1px solid #b9c6cf; }
+    .expected-failure { color: #6b4f00; }
+    .unexpected-pass { color: #a4161a; }
+    .badge.expected-failure { background: #6b4f00; color: #fff; }
+    .badge.unexpected-pass { background: #a4161a; color: #fff; }
+    details.scenario.expected-failure { border-left-color: #6b4f00; }
     section.verdicts { border: 1px solid #d5dde3; border-radius: .3rem; padding: 0 1rem; margin: 1rem 0; background: #f7fafb; }
     section.verdicts h2 { margin-top: 1rem; }
     details.scenario { border: 1px solid #d5dde3; border-left-width: .4rem; border-radius: .3rem; margin: .5rem 0; }
@@ -101,7 +106,33 @@
         <td class="advisory">{{criteria or "no criterion named"}}</td>
       </tr>
     </table>
+  % if requirements:
+    <p class="requirements-matrix">Requirements:
+      {{requirements}}
+      — <a href="requirements.csv">requirements.csv</a>, <a href="requirements.json">requirements.json</a></p>
+  % end
   </section>
+% if deviations:
+  <section class="verdicts deviations" aria-labelledby="deviations-heading">
+    <h2 id="deviations-heading">Expected deviations</h2>
+    <p>Declared in <code>{{deviations["file"]}}</code>:
+      <span class="expected-failure">{{deviations["expected_count"]}} {{"expected failure" if deviations["expected_count"] == 1 else "expected failures"}}</span>,
+      <span class="unexpected-pass">{{len(deviations["unexpected"])}} {{"unexpected pass" if len(deviations["unexpected"]) == 1 else "unexpected passes"}}</span>,
+      {{len(deviations["not_run"])}} not run, {{len(deviations["stale"])}} stale.</p>
+    <ul>
+    % for kind, css, entries in (("expected failure", "expected-failure", deviations["expected"]), ("unexpected pass", "unexpected-pass", deviations["unexpected"]), ("not run", "not-run", deviations["not_run"]), ("stale", "not-run", deviations["stale"])):
+      % for d in entries:
+      <li class="deviation-item"><span class="badge {{css}}">{{kind}}</span> <strong>{{d["declared"]}}</strong>: {{d["because"]}}
+        <span class="muted">({{d["where"]}})</span>
+        % for anchor, name in d["scenarios"]:
+        — <a href="#{{anchor}}">{{name}}</a>
+        % end
+      </li>
+      % end
+    % end
+    </ul>
+  </section>
+% end
 </header>
 <main>
 % if failures:
@@ -158,6 +189,9 @@
       <summary>
         <span class="badge {{s["css"]}}">{{s["label"]}}</span>
         <span class="badge verdict {{s["verdict_css"]}}">{{s["verdict"]}}</span>
+        % if s["deviation"] and s["deviation"]["kind"] != s["label"]:
+        <span class="badge {{s["deviation"]["css"]}}">{{s["deviation"]["kind"]}}</span>
+        % end
         {{s["name"]}}
         % for requirement in s["requirements"]:
         <span class="tag requirement">{{requirement}}</span>
@@ -178,6 +212,9 @@
           — guide pages: {{", ".join(s["pages"])}}
         % end
         </p>
+      % if s["deviation"]:
+        <p class="{{s["deviation"]["css"]}}"><strong>{{s["deviation"]["kind"].capitalize()}}</strong> (declared: {{s["deviation"]["declared"]}}, {{s["deviation"]["where"]}}): {{s["deviation"]["because"]}}</p>
+      % end
       % if s["outcome"] == "not run":
         <p class="not-run"><strong>Not run:</strong> {{s["skip_reason"] or "the run stopped before this scenario finished"}}</p>
       % end
@@ -219,7 +256,10 @@
         <p class="muted">No final screenshot: {{s["screenshot_error"]}}</p>
       % end
       % if s["trace"]:
-        <p>Playwright trace: <a href="{{s["trace"]}}">{{s["trace"]}}</a> — open it with <code>{{s["trace_command"]}}</code></p>
+        <p>Playwright trace: <a href="{{s["trace"]}}">{{s["trace"]}}</a> — open it from the repository root with <code>{{s["trace_command"]}}</code></p>
+      % end
+      % for video in s["videos"]:
+        <p>Video: <a href="{{video}}">{{video}}</a></p>
       % end
       % if s["trace_error"]:
         <p class="muted">No trace: {{s["trace_error"]}}</p>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from harness import cli
-from harness.browser import BrowserChoice, BrowserUnavailable
+from harness.browser import BrowserChoice, BrowserUnavailable, VideoUnavailable
+from harness.report import render
+
+REPO_ROOT = cli.REPO_ROOT
 
 REPORTS = [
     "--reports-dir", "reports",
@@ -156,17 +161,20 @@ def test_a_chosen_reports_directory_holds_every_report(repo: Path):
 
 
 @pytest.mark.usefixtures("browser_found")
-def test_run_clears_and_names_the_chosen_reports_directory(
+def test_run_leaves_the_previous_reports_to_pytest_and_says_it_wrote_none(
     repo: Path, children: list[list[str]], capsys: pytest.CaptureFixture
 ):
     shard = repo / "out" / "shard-1"
     shard.mkdir(parents=True)
     (shard / "records.json").write_text("{}")
+    (shard / "report.html").write_text("<html>")
 
-    assert cli.main(["run", "--reports-dir=out/shard-1"]) == 0
+    assert cli.main(["run", "--reports-dir=out/shard-1", "--help"]) == 0
 
-    assert not (shard / "records.json").exists()
-    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Reports: {shard.resolve()}/")
+    # The report plugin clears them once tests start; this child pytest ran none.
+    assert (shard / "records.json").read_text() == "{}"
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == f"Reports: none written; {shard.resolve()}/ keeps the previous run's"
 
 
 def test_merge_reports_maps_an_empty_run_to_a_failure(
@@ -231,21 +239,25 @@ def test_reports_line_names_present_and_missing_reports(tmp_path: Path):
     assert line.endswith("junit.xml")
 
 
-def test_clear_reports_removes_only_the_previous_reports(tmp_path: Path):
-    reports = tmp_path / "reports"
-    (reports / "scenarios").mkdir(parents=True)
-    for name in ("report.html", "cucumber.json", "junit.xml", "summary.json", "records.json", "notes.txt"):
-        (reports / name).write_text("old")
+def test_reports_line_tells_this_runs_reports_from_an_earlier_runs(tmp_path: Path):
+    (tmp_path / "report.html").write_text("<html>")
+    (tmp_path / "junit.xml").write_text("<testsuites/>")
+    before = cli.report_states(tmp_path)
+    (tmp_path / "report.html").unlink()
+    (tmp_path / "report.html").write_text("<html>new")
 
-    cli.clear_reports(reports)
+    line = cli.reports_line(tmp_path, before)
 
-    assert sorted(path.name for path in reports.iterdir()) == ["notes.txt", "scenarios"]
+    states = "report.html, cucumber.json (missing), junit.xml (earlier run)"
+    assert line == f"Reports: {tmp_path.resolve()}/ — {states}"
 
 
-def test_clear_reports_creates_the_directory(tmp_path: Path):
-    cli.clear_reports(tmp_path / "reports")
+def test_reports_line_says_when_the_run_wrote_no_report(tmp_path: Path):
+    (tmp_path / "report.html").write_text("<html>")
 
-    assert (tmp_path / "reports").is_dir()
+    line = cli.reports_line(tmp_path, cli.report_states(tmp_path))
+
+    assert line == f"Reports: none written; {tmp_path.resolve()}/ keeps the previous run's"
 
 
 def test_pass_through_arguments_keep_their_order():
@@ -290,7 +302,8 @@ def test_test_lints_then_runs_every_test(children: list[list[str]]):
 
     assert children[0] == lint
     assert children[1] == [
-        sys.executable, "-m", "pytest", "tests", *REPORTS, *PARALLEL, "--all-verdicts", "-q",
+        sys.executable, "-m", "pytest", "tests", *REPORTS, *PARALLEL, "--all-verdicts",
+        "--no-step-screenshots", "-q",
     ]
 
 
@@ -299,7 +312,15 @@ def test_test_can_still_be_told_conformance_only(children: list[list[str]]):
     assert cli.main(["test", "--conformance-only"]) == 0
 
     # The plugin's two options share one setting: the one given last wins.
-    assert children[1][-2:] == ["--all-verdicts", "--conformance-only"]
+    assert children[1][-3:] == ["--all-verdicts", "--no-step-screenshots", "--conformance-only"]
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_test_takes_step_screenshots_only_when_told(children: list[list[str]]):
+    assert cli.main(["test", "--step-screenshots"]) == 0
+
+    assert "--no-step-screenshots" not in children[1]
+    assert children[1][-1] == "--step-screenshots"
 
 
 @pytest.mark.usefixtures("browser_found")
@@ -382,3 +403,113 @@ def test_coverage_delegates_to_the_requirements_tool(monkeypatch: pytest.MonkeyP
 
     assert cli.main(["coverage", "--uncovered"]) == 3
     assert received == [["--uncovered"]]
+
+
+# --video: Playwright's ffmpeg, given before any scenario runs.
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_run_gives_playwright_an_ffmpeg_before_recording_videos(
+    monkeypatch: pytest.MonkeyPatch, children: list[list[str]], capsys: pytest.CaptureFixture
+):
+    monkeypatch.setattr(cli, "ensure_video_encoder", lambda: "Video: /usr/bin/ffmpeg (system package)")
+
+    assert cli.main(["run", "--video", "retain-on-failure"]) == 0
+
+    assert len(children) == 1
+    assert "Video: /usr/bin/ffmpeg" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("browser_found")
+def test_videos_without_an_ffmpeg_are_refused_before_any_scenario(
+    monkeypatch: pytest.MonkeyPatch, children: list[list[str]], capsys: pytest.CaptureFixture
+):
+    def unavailable() -> str:
+        raise VideoUnavailable()
+
+    monkeypatch.setattr(cli, "ensure_video_encoder", unavailable)
+
+    assert cli.main(["test", "--video=on"]) == cli.USAGE_ERROR
+
+    assert children == []
+    error = capsys.readouterr().err
+    assert "sudo apt-get install ffmpeg" in error
+    assert "python -m playwright install ffmpeg" in error
+
+
+@pytest.mark.usefixtures("browser_found")
+@pytest.mark.parametrize("arguments", [["--video", "off"], [], ["--video=on", "--connect", "ws://127.0.0.1:3000/"]])
+def test_no_ffmpeg_is_needed_without_videos_or_with_a_browser_server(
+    monkeypatch: pytest.MonkeyPatch, children: list[list[str]], arguments: list[str]
+):
+    def never() -> str:
+        raise AssertionError("an ffmpeg was looked for")
+
+    monkeypatch.setattr(cli, "ensure_video_encoder", never)
+
+    assert cli.main(["run", *arguments]) == 0
+
+
+# trace: the command report.html names to open a trace.
+
+
+@pytest.fixture
+def trace(children: list[list[str]], tmp_path: Path) -> Path:
+    """Leave a failed scenario's trace in the reports of a repository laid out in tmp_path."""
+    path = tmp_path / "reports" / "scenarios" / "un-scenario-0badf00d" / "trace.zip"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"PK")
+    return path
+
+
+def test_the_reports_trace_hint_runs_this_command_line(
+    monkeypatch: pytest.MonkeyPatch, trace: Path, children: list[list[str]]
+):
+    monkeypatch.setattr(cli, "trace_viewer_opens", lambda: True)
+    hint = render.TRACE_COMMAND.format("reports/scenarios/un-scenario-0badf00d/trace.zip")
+    program, *arguments = shlex.split(hint)
+
+    # From the repository root, where the hint says to type it.
+    script = REPO_ROOT / program
+    assert script.is_file() and os.access(script, os.X_OK)
+    assert cli.main(arguments) == 0
+
+    assert children == [[sys.executable, "-m", "playwright", "show-trace", str(trace)]]
+
+
+def test_playwrights_show_trace_is_there_to_run():
+    # The real command: Playwright's CLI, from the venv the harness runs in.
+    assert cli.main(["trace", "--help"]) == 0
+
+
+@pytest.mark.parametrize("given", [
+    "reports/scenarios/un-scenario-0badf00d/trace.zip",
+    "reports/scenarios/un-scenario-0badf00d",
+    "un-scenario-0badf00d",
+])
+def test_a_trace_is_found_by_path_folder_or_scenario_name(trace: Path, tmp_path: Path, given: str):
+    assert cli.find_trace(given, tmp_path) == trace.resolve()
+
+
+def test_a_missing_trace_is_a_usage_error(
+    trace: Path, children: list[list[str]], capsys: pytest.CaptureFixture
+):
+    assert cli.main(["trace", "reports/scenarios/autre"]) == cli.USAGE_ERROR
+    assert cli.main(["trace"]) == cli.USAGE_ERROR
+
+    assert children == []
+    assert "no trace at reports/scenarios/autre" in capsys.readouterr().err
+
+
+def test_without_a_window_the_trace_viewer_is_served(
+    monkeypatch: pytest.MonkeyPatch, trace: Path, children: list[list[str]]
+):
+    monkeypatch.setattr(cli, "trace_viewer_opens", lambda: False)
+
+    assert cli.main(["trace", "un-scenario-0badf00d"]) == 0
+    assert cli.main(["trace", "--port", "9323", "un-scenario-0badf00d"]) == 0
+
+    assert children == [
+        [sys.executable, "-m", "playwright", "show-trace", "--host", "127.0.0.1", "--port", "0", str(trace)],
+        [sys.executable, "-m", "playwright", "show-trace", "--port", "9323", str(trace)],
+    ]

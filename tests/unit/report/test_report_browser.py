@@ -83,5 +83,5 @@ def test_screenshots_every_scenario_and_traces_only_failures(
     assert (failed / "trace.zip").stat().st_size > 0
     html = run.html
     assert f'src="scenarios/{failed.name}/final.png"' in html
-    assert f"playwright show-trace out/reports/scenarios/{failed.name}/trace.zip" in html
+    assert f"./conformance trace out/reports/scenarios/{failed.name}/trace.zip" in html
     assert "Locator expected to have text" in html

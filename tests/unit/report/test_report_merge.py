@@ -200,7 +200,7 @@ def test_evidence_is_copied_where_the_report_links_it(tmp_path: Path, capsys: py
     assert (out / "scenarios" / "slug-3" / "trace.zip").read_bytes() == b"zip"
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "scenarios/slug-3/final.png" in html
-    assert f"playwright show-trace {out.as_posix()}/scenarios/slug-3/trace.zip" in html
+    assert f"./conformance trace {out.as_posix()}/scenarios/slug-3/trace.zip" in html
 
 
 def test_a_run_can_be_merged_into_its_own_directory(tmp_path: Path, capsys: pytest.CaptureFixture):

@@ -25,6 +25,8 @@ from harness.report.results import TestResult
 # Cucumber's step statuses, from the records' own.
 _STATUS = {PASSED: "passed", FAILED: "failed", SKIPPED: "skipped", NOT_RUN: "skipped", RUNNING: "failed"}
 _NANOSECONDS = 1_000_000_000
+# The tag, without its « @ », of a scenario that passed only after a failed attempt.
+FLAKY_TAG = "flaky"
 
 
 def cucumber_json(
@@ -67,6 +69,13 @@ def _element(
     if result.outcome == RESULT_NOT_RUN and steps:
         # Cucumber has no « not run »: its steps are skipped, and the first says why.
         steps[0]["result"]["error_message"] = f"not run: {result.skip_reason or 'the run stopped'}"
+    tags = sorted(own_tags)
+    if result.flaky:
+        # Cucumber has no « flaky » either: a tag any consumer can filter on, and the failed
+        # attempts as the first step's output, beside the final attempt's passed steps.
+        tags = sorted([*tags, FLAKY_TAG])
+        if steps:
+            steps[0]["output"] = _attempt_notes(result)
     return {
         "id": f"{feature_id};{_identifier(record['name'])}",
         "keyword": record.get("keyword") or "Scénario",
@@ -75,9 +84,19 @@ def _element(
         "description": "",
         "line": record["line"],
         # cucumber-jvm gives a scenario's tags their name alone.
-        "tags": [{"name": f"@{name}"} for name in sorted(own_tags)],
+        "tags": [{"name": f"@{name}"} for name in tags],
         "steps": steps,
     }
+
+
+def _attempt_notes(result: TestResult) -> list[str]:
+    """One line per failed attempt of a scenario that passed after a retry: its step and error."""
+    notes = []
+    for number, attempt in enumerate(result.attempts, start=1):
+        step = f" at step « {attempt['failing_step']} »" if attempt.get("failing_step") else ""
+        notes.append(f"flaky: attempt {number} failed{step}: {attempt.get('error') or 'no message'}")
+    notes.append(f"flaky: passed at attempt {len(result.attempts) + 1}")
+    return notes
 
 
 def _step(step: dict[str, Any], result: TestResult, evidence_root: Path | None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
@@ -130,12 +131,56 @@ def sort_cases(suite: ET.Element) -> None:
     suite.extend(sorted(cases, key=case_key))
 
 
-def order_file(path: Path, cases: Mapping[CaseKey, CaseName] | None = None) -> None:
+def retried_cases(
+    results: Iterable[TestResult], prefix: str | None = None
+) -> dict[CaseKey, list[dict[str, Any]]]:
+    """Return the failed attempts of each test pytest-rerunfailures ran again, by its pytest key."""
+    return {pytest_key(r.nodeid, prefix): r.attempts for r in results if r.attempts}
+
+
+def fold_attempts(suite: ET.Element, retried: Mapping[CaseKey, list[dict[str, Any]]]) -> None:
+    """Keep one test case per retried test, its last attempt's, with its failed attempts noted."""
+    # pytest's junitxml writes a test case per attempt; the earlier ones say nothing of their failure.
+    last: dict[CaseKey, ET.Element] = {}
+    for case in suite.findall("testcase"):
+        key = case_key(case)
+        if key in retried:
+            if key in last:
+                suite.remove(last[key])
+            last[key] = case
+    for key, case in last.items():
+        note_attempts(case, retried[key])
+
+
+def note_attempts(case: ET.Element, attempts: Sequence[Mapping[str, Any]]) -> None:
+    """Mark a retried test case as Maven Surefire does: flakyFailure (passed) or rerunFailure elements."""
+    passed = not any(child.tag in ("failure", "error") for child in case)
+    properties = case.find("properties")
+    if properties is None:
+        properties = ET.Element("properties")
+        case.insert(0, properties)
+    properties.append(ET.Element("property", {"name": "attempts", "value": str(len(attempts) + 1)}))
+    if passed:
+        properties.append(ET.Element("property", {"name": "flaky", "value": "true"}))
+    # Jenkins' JUnit plugin reads Surefire's elements and shows such a test as flaky.
+    tag = "flakyFailure" if passed else "rerunFailure"
+    for attempt in attempts:
+        error = str(attempt.get("error") or "failed")
+        element = ET.SubElement(case, tag, {"message": error.splitlines()[0] if error else "failed"})
+        element.text = bin_xml_escape(error)
+
+
+def order_file(
+    path: Path,
+    cases: Mapping[CaseKey, CaseName] | None = None,
+    retried: Mapping[CaseKey, list[dict[str, Any]]] | None = None,
+) -> None:
     """Rewrite a junit.xml with its scenarios renamed and its test cases in a fixed order, if it is there."""
     if not path.is_file():
         return
     tree = ET.parse(path)
     for suite in tree.getroot().iter("testsuite"):
+        fold_attempts(suite, retried or {})
         for case in suite.findall("testcase"):
             rename_case(case, cases or {})
         sort_cases(suite)

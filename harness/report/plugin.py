@@ -32,7 +32,7 @@ from harness.deviations import Deviations, DeviationsError
 from harness.deviations import load as load_deviations
 from harness.environment import MissingVariable
 from harness.profiles import ProfileError, load_profile
-from harness.report import junit, records
+from harness.report import allure_evidence, junit, records
 from harness.report.records import ScenarioRecord
 from harness.report.requirements_matrix import CSV_FILE, JSON_FILE
 from harness.report.results import RunResults, scenario_record
@@ -49,6 +49,8 @@ STEP_START_KEY = pytest.StashKey[float]()
 STEP_SCREENSHOTS_OFF_KEY = pytest.StashKey[bool]()
 SCREENSHOT_NAME = "final.png"
 TRACE_NAME = "trace.zip"
+# Where a failed attempt's final screenshot and trace go when pytest-rerunfailures runs it again.
+ATTEMPT_DIR = "attempt-{}"
 # A page that hangs must not hold the run for Playwright's default 30 seconds.
 SCREENSHOT_TIMEOUT_MS = 10_000
 STEP_SCREENSHOT_NAME = "step-{:02d}.png"
@@ -110,6 +112,11 @@ def pytest_addoption_step_screenshots(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Register the collector of results on the controller only."""
+    if config.getoption("cucumber_json_path", default=None) and config.getoption("reruns", default=0):
+        # pytest-bdd's own writer stops the run on the first rerun report (ValueError: Unknown
+        # test outcome rerun); this plugin's cucumber.json reports retries.
+        raise pytest.UsageError("--cucumberjson cannot be used with --reruns: use the cucumber.json "
+                                "the report plugin writes in --reports-dir")
     if not hasattr(config, "workerinput"):
         config.pluginmanager.register(ReportWriter(config), "esante-report-writer")
 
@@ -151,6 +158,7 @@ def scenario_template(item: pytest.Item) -> ScenarioTemplate | None:
 def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
     """Start the test's finding log and its scenario record first, so a setup error names it."""
     # A wrapper runs before every implementation, skip markers and fixtures included.
+    previous = item.stash.get(RECORD_KEY, None)
     item.stash[REPORTS_KEY] = {}
     # Every test, scenario or not, starts with no finding: none leaks from the test before.
     LOG.start(strict=strict_verdicts(item.config))
@@ -162,9 +170,40 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
         item.stash[RECORD_KEY] = records.new_record(template.render(example), slug)
         # junit.xml tells an outline's runs apart by their example's values.
         item.stash[RECORD_KEY][junit.EXAMPLE] = {str(key): str(value) for key, value in example.items()}
-        # Evidence left by an earlier run of the same test must not pass for this run's.
-        shutil.rmtree(evidence_dir(item.config, slug), ignore_errors=True)
+        attempt = _attempt_number(item)
+        if attempt > 1 and previous is not None:
+            # pytest-rerunfailures runs the test again: the failed attempt's evidence is kept aside.
+            item.stash[RECORD_KEY]["attempts"] = [
+                *previous.get("attempts", []), _keep_attempt(item.config, previous, attempt - 1)]
+        else:
+            # Evidence left by an earlier run of the same test must not pass for this run's.
+            shutil.rmtree(evidence_dir(item.config, slug), ignore_errors=True)
     return (yield)
+
+
+def _attempt_number(item: pytest.Item) -> int:
+    """Return which attempt at the test this is: pytest-rerunfailures counts them from 1."""
+    return int(getattr(item, "execution_count", 1) or 1)
+
+
+def _keep_attempt(config: pytest.Config, record: ScenarioRecord, number: int) -> records.AttemptRecord:
+    """Move a failed attempt's evidence into attempt-N/ and return what it left."""
+    folder = evidence_dir(config, record["slug"])
+    target = folder / ATTEMPT_DIR.format(number)
+    kept: dict[str, str | None] = {"screenshot": None, "trace": None}
+    for key, name in (("screenshot", SCREENSHOT_NAME), ("trace", TRACE_NAME)):
+        if not (folder / name).is_file():
+            continue
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.move(folder / name, target / name)
+        except OSError:  # The evidence must never be what fails a scenario.
+            continue
+        kept[key] = _relative(config, target / name)
+    # The step screenshots are taken again by the next attempt: the failed attempt's go too.
+    for step in folder.glob(STEP_SCREENSHOT_NAME.replace("{:02d}", "*")):
+        step.unlink(missing_ok=True)
+    return {"attempt": number, "failing_step": record["failing_step"], "error": record["error"], **kept}
 
 
 @pytest.hookimpl(wrapper=True)
@@ -369,6 +408,10 @@ def _screenshot_step(request: pytest.FixtureRequest, scenario: Scenario, step: S
         records.note_step_screenshot(record, index, error=records.error_text(error))
     else:
         records.note_step_screenshot(record, index, path=_relative(request.config, target))
+        step_record = record["steps"][index]
+        allure_evidence.attach(request.config, target, f"{target.name}: "
+                               f"{records.step_sentence(step_record['keyword'], step_record['text'])}",
+                               allure_evidence.PNG)
 
 
 def _viewport_screenshot(page: Page, target: Path) -> None:
@@ -402,6 +445,7 @@ def pytest_bdd_after_scenario(
         record["screenshot_error"] = records.error_text(error)
     else:
         record["screenshot"] = _relative(request.config, target)
+        allure_evidence.attach(request.config, target, SCREENSHOT_NAME, allure_evidence.PNG)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -454,6 +498,7 @@ def _stop_trace(item: pytest.Item, context: Any) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             context.tracing.stop(path=target)
             record["trace"] = _relative(item.config, target)
+            allure_evidence.attach(item.config, target, TRACE_NAME, allure_evidence.ZIP)
         else:
             context.tracing.stop()
     except Exception as error:  # The evidence must never be what fails a scenario.
@@ -630,7 +675,9 @@ class ReportWriter:
         # pytest's junitxml plugin has written the file at the end of the session, before this.
         path = junit_path(config)
         if path is not None and self.running:
-            junit.order_file(path, junit.scenario_cases(self.results.all, config.option.junitprefix))
+            prefix = config.option.junitprefix
+            junit.order_file(path, junit.scenario_cases(self.results.all, prefix),
+                             junit.retried_cases(self.results.all, prefix))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         """Print the short summary of the run."""

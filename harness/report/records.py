@@ -55,6 +55,16 @@ class FindingRecord(TypedDict):
     step: str | None
 
 
+class AttemptRecord(TypedDict):
+    """A failed attempt that pytest-rerunfailures ran again, with the evidence it left."""
+
+    attempt: int
+    failing_step: str | None
+    error: str | None
+    screenshot: str | None
+    trace: str | None
+
+
 class ScenarioRecord(TypedDict):
     """One scenario with its steps, its failure if any and the paths of its evidence."""
 
@@ -85,6 +95,8 @@ class ScenarioRecord(TypedDict):
     # Added when they apply: an outline example's values, and the videos pytest-playwright made.
     example: NotRequired[dict[str, str]]
     videos: NotRequired[list[str]]
+    # The failed attempts before this one, when pytest-rerunfailures ran the scenario again.
+    attempts: NotRequired[list[AttemptRecord]]
 
 
 def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:

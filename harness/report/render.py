@@ -14,6 +14,7 @@ from harness.deviations import EXPECTED_FAILURE, STALE, UNEXPECTED_PASS, Deviati
 from harness.report.records import FindingRecord, ScenarioRecord, StepRecord, step_sentence
 from harness.report.results import (
     FAILED,
+    FLAKY,
     NOT_RUN,
     PASSED,
     RunResults,
@@ -81,7 +82,7 @@ def render_report(
         totals=count(scenarios),
         verdicts=verdicts,
         criteria=criteria_text(verdicts[ACCESSIBILITY]["criteria"]),
-        unit_totals=count(results.unit_tests),
+        unit_totals=_unit_totals(results),
         failures=[_scenario_view(r, header, outcomes) for r in conformance
                   if r.outcome == FAILED and r.nodeid not in outcomes.expected],
         differences=_item_views(results, REFERENCE),
@@ -96,7 +97,7 @@ def render_report(
 def totals_text(results: list[TestResult], expected: Container[str] = ()) -> str:
     """Return a feature's totals, a failure named as its verdict names it (or as expected)."""
     labels = [_outcome_label(result, expected) for result in results]
-    order = [PASSED, *dict.fromkeys(FAILURE_LABELS.values()), EXPECTED_FAILURE, NOT_RUN]
+    order = [PASSED, FLAKY, *dict.fromkeys(FAILURE_LABELS.values()), EXPECTED_FAILURE, NOT_RUN]
     # Passed is always said; the other outcomes only when some scenario had them.
     parts = [f"{labels.count(label)} {label}" for label in order
              if label == PASSED or label in labels]
@@ -221,7 +222,20 @@ def _scenario_view(result: TestResult, header: ReportHeader, outcomes: Outcomes)
         # pytest-playwright's --video, moved into the scenario's evidence folder.
         "videos": record.get("videos") or [],
         "deviation": _deviation_view(result, outcomes),
+        "attempts": _attempt_views(result),
     }
+
+
+def _attempt_views(result: TestResult) -> list[dict[str, Any]]:
+    """Return the failed attempts pytest-rerunfailures ran again, with the evidence each left."""
+    evidence = {item["attempt"]: item for item in _record(result).get("attempts", [])}
+    views = []
+    for number, attempt in enumerate(result.attempts, start=1):
+        kept: Mapping[str, Any] = evidence.get(number) or {}
+        views.append({"number": number, "error": attempt.get("error") or "no message",
+                      "failing_step": attempt.get("failing_step"),
+                      "screenshot": kept.get("screenshot"), "trace": kept.get("trace")})
+    return views
 
 
 def _deviation_view(result: TestResult, outcomes: Outcomes) -> dict[str, Any] | None:
@@ -251,6 +265,8 @@ def _outcome_label(result: TestResult, expected: Container[str] = ()) -> str:
     """Return how the report names a scenario's outcome: a failure as its verdict names it."""
     if result.outcome == FAILED and result.nodeid in expected:
         return EXPECTED_FAILURE
+    if result.flaky:
+        return FLAKY
     if result.outcome == FAILED:
         return FAILURE_LABELS.get(result.verdict, FAILED)
     return result.outcome
@@ -292,3 +308,10 @@ def _record(result: TestResult) -> ScenarioRecord:
     """Return the record of a scenario result."""
     assert result.record is not None  # Only scenarios reach the scenario views.
     return result.record
+
+
+def _unit_totals(results: RunResults) -> dict[str, int]:
+    """Return the unit tests' totals, a test passed after a retry counted as passed."""
+    totals = count(results.unit_tests)
+    totals["passed"] += totals.pop("flaky")
+    return totals

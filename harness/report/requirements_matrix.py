@@ -28,7 +28,7 @@ from typing import Any
 
 from harness.deviations import Deviation, Outcomes
 from harness.report.records import ScenarioRecord
-from harness.report.results import FAILED, NOT_RUN, PASSED, RunResults, TestResult, first_line
+from harness.report.results import FAILED, FLAKY, NOT_RUN, PASSED, RunResults, TestResult, first_line
 from harness.requirements import (
     GUIDES,
     REPO_ROOT,
@@ -126,13 +126,25 @@ def _verdict(
         reasons = dict.fromkeys(outcomes.expected[result.nodeid].because for result in failed)
         return EXPECTED_DEVIATION, "; ".join(reasons)
     not_run = [result for result in conformance if result.outcome == NOT_RUN]
-    if any(result.outcome == PASSED for result in conformance):
+    passed = [result for result in conformance if result.outcome == PASSED]
+    if passed and all(result.flaky for result in passed):
+        # Met, but only after a retry: the reason says so, so that no one takes it for a plain pass.
+        flaky = "; ".join(_flaky(result) for result in passed)
+        return MET, "; ".join(filter(None, [f"met (flaky): {flaky}", _partly_run(not_run, len(conformance))]))
+    if passed:
         return MET, _partly_run(not_run, len(conformance))
     if not_run:
         return NOT_RUN, "; ".join(dict.fromkeys(_not_run_reason(result) for result in not_run))
     if covered:
         return NOT_RUN, NOT_SELECTED_REASON
     return LEFT_OUT, requirement.left_out or UNCOVERED_REASON
+
+
+def _flaky(result: TestResult) -> str:
+    """Return how a scenario passed after a retry: its name and the first failed attempt's error."""
+    first = result.attempts[0] if result.attempts else {}
+    return (f"{_record(result)['name']} passed at attempt {len(result.attempts) + 1}, "
+            f"after: {first_line(first.get('error'))}")
 
 
 def _failure(result: TestResult) -> str:
@@ -208,6 +220,8 @@ def _scenario(result: TestResult, ran: list[TestResult], outcomes: Outcomes) -> 
         detail = _failure(result)
     elif outcome == NOT_RUN:
         detail = _not_run_reason(result)
+    elif result.flaky:
+        outcome, detail = FLAKY, _flaky(result)
     return {"name": name, "feature": record["feature"], "verdict": result.verdict, "outcome": outcome,
             "detail": detail}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 PASSED = "passed"
 FAILED = "failed"
 NOT_RUN = "not run"
-# Reports a rerun plugin emits for attempts it will repeat; only the last attempt counts.
+# Passed, but only after a failed attempt (pytest-rerunfailures' --reruns): not a plain pass.
+FLAKY = "flaky"
+# Reports a rerun plugin emits for attempts it will repeat; only the last attempt decides the
+# outcome, the earlier ones are kept as failed attempts.
 _FINAL_OUTCOMES = {"passed", "failed", "skipped"}
+RERUN = "rerun"
 # A failed accessibility scenario names its criterion in its error, e.g. "WCAG 1.3.1: ...".
 _WCAG_IN_TEXT = re.compile(r"WCAG\s*(\d+\.\d+\.\d+)")
 _CRITERION_NUMBER = re.compile(r"\d+\.\d+\.\d+")
@@ -42,6 +46,13 @@ class TestResult:
     # The failed reports of the test's last attempt, as pytest counts them (an expected
     # deviation forgives exactly these).
     failed_reports: int = 0
+    # The failed attempts pytest-rerunfailures ran again: each one's phase and error, in order.
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def flaky(self) -> bool:
+        """Return whether the test passed only after one or more failed attempts."""
+        return self.outcome == PASSED and bool(self.attempts)
 
     @property
     def is_scenario(self) -> bool:
@@ -107,12 +118,27 @@ class RunResults:
     def add(self, report: pytest.TestReport) -> None:
         """Take in one report; a new setup of a test id starts its result afresh."""
         self._count_failure(report)
+        if report.outcome == RERUN:
+            self._note_attempt(report)
+            return
         if report.outcome not in _FINAL_OUTCOMES:
             return
-        # A retried or rerun test starts with a new setup report: its last attempt wins.
-        if report.when == "setup" or report.nodeid not in self._results:
-            self._results[report.nodeid] = TestResult(report.nodeid)
+        # A rerun test starts with a new setup report: its last attempt decides the outcome, and
+        # the failed attempts before it are carried over, so a pass after a retry reads as flaky.
+        known = self._results.get(report.nodeid)
+        if report.when == "setup" or known is None:
+            self._results[report.nodeid] = TestResult(report.nodeid, attempts=known.attempts if known else [])
         self._results[report.nodeid].absorb(report)
+
+    def _note_attempt(self, report: pytest.TestReport) -> None:
+        """Keep a failed attempt that pytest-rerunfailures will run again."""
+        result = self._results.setdefault(report.nodeid, TestResult(report.nodeid))
+        record = scenario_record(report)
+        if record is not None:
+            result.record = record
+        error = (record or {}).get("error") or failure_text(report)
+        result.attempts.append({"phase": report.when, "error": error,
+                                "failing_step": (record or {}).get("failing_step")})
 
     @property
     def all(self) -> list[TestResult]:
@@ -145,10 +171,11 @@ class RunResults:
 
 
 def count(results: Iterable[TestResult]) -> dict[str, int]:
-    """Return how many results passed, failed and did not run."""
-    outcomes = [result.outcome for result in results]
+    """Return how many results passed at once, passed after a retry (flaky), failed and did not run."""
+    outcomes = [FLAKY if result.flaky else result.outcome for result in results]
     return {
         "passed": outcomes.count(PASSED),
+        "flaky": outcomes.count(FLAKY),
         "failed": outcomes.count(FAILED),
         "not_run": outcomes.count(NOT_RUN),
     }
@@ -165,7 +192,7 @@ def build_summary(
     expected = declared.expected if declared is not None else None
     summary = {
         "scenarios": count(results.scenarios),
-        "unit_tests": {"passed": unit["passed"], "failed": unit["failed"]},
+        "unit_tests": {"passed": unit["passed"] + unit["flaky"], "failed": unit["failed"]},
         "faker_seed": faker_seed,
         "target": target,
         "report": report_path,
@@ -175,6 +202,7 @@ def build_summary(
         "differing_scenarios": [_differing_scenario(r, expected) for r in _failed(results, REFERENCE)],
         "advisory_scenarios": [_advisory_scenario(r, expected) for r in _failed(results, ACCESSIBILITY)],
         "not_run_scenarios": [_not_run_scenario(r) for r in results.scenarios if r.outcome == NOT_RUN],
+        "flaky_scenarios": [flaky_scenario(r) for r in results.scenarios if r.flaky],
         "findings": [
             finding_entry(result, finding)
             for result in results.scenarios
@@ -199,6 +227,29 @@ def _not_run_scenario(result: TestResult) -> dict[str, Any]:
     }
 
 
+def flaky_scenario(result: TestResult) -> dict[str, Any]:
+    """Return the summary entry of a scenario that passed after a retry, with its failed attempts."""
+    record = result.record
+    assert record is not None  # Only scenarios are summarised this way.
+    evidence = {item["attempt"]: item for item in record.get("attempts", [])}
+    return {
+        "name": record["name"],
+        "feature": record["feature"],
+        "verdict": record.get("verdict"),
+        "requirements": record["requirements"],
+        "attempts": len(result.attempts) + 1,
+        "failed_attempts": [
+            {**attempt, **_attempt_evidence(evidence.get(number))}
+            for number, attempt in enumerate(result.attempts, start=1)
+        ],
+    }
+
+
+def _attempt_evidence(evidence: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Return the evidence paths a failed attempt left (its screenshot, its trace), if any."""
+    return {key: evidence.get(key) for key in ("screenshot", "trace")} if evidence else {}
+
+
 def verdict_totals(results: RunResults) -> dict[str, dict[str, Any]]:
     """Return the totals of each verdict: its scenarios and the findings of every scenario."""
     reference = count(results.scenarios_of(REFERENCE))
@@ -207,7 +258,8 @@ def verdict_totals(results: RunResults) -> dict[str, dict[str, Any]]:
     return {
         CONFORMANCE: count(results.scenarios_of(CONFORMANCE)),
         REFERENCE: {
-            "as_reference": reference["passed"],
+            "as_reference": reference["passed"] + reference["flaky"],
+            "flaky": reference["flaky"],
             "differs": reference["failed"],
             "not_run": reference["not_run"],
             "findings": len(_findings_of(results, REFERENCE)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from harness.report.results import NO_CRITERION, criterion_key
+from harness.report.results import NO_CRITERION, criterion_key, first_line
 from harness.verdicts import ACCESSIBILITY, REFERENCE
 
 STRICT_NOTE = "(strict: reference and accessibility count)"
@@ -20,8 +20,10 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
     scenarios = summary["scenarios"]
     unit_tests = summary["unit_tests"]
     seed = summary.get("faker_seed")
+    # Flaky (passed after a retry) is said only when a scenario was: runs without --reruns have none.
+    flaky = f"{scenarios['flaky']} flaky, " if scenarios.get("flaky") else ""
     lines = [
-        f"Scenarios: {scenarios['passed']} passed, {scenarios['failed']} failed, "
+        f"Scenarios: {scenarios['passed']} passed, {flaky}{scenarios['failed']} failed, "
         f"{scenarios['not_run']} not run",
     ]
     lines += verdict_lines(summary)
@@ -36,10 +38,21 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"Report: {summary.get('report')}",
     ]
     lines += [_failure_line(failure) for failure in summary.get("failed_scenarios", [])]
+    lines += [flaky_line(item) for item in summary.get("flaky_scenarios", [])]
     lines += deviation_lines(summary)
     lines += item_lines(summary)
     lines += not_run_lines(summary.get("not_run_scenarios", []))
     return lines
+
+
+def flaky_line(item: dict[str, Any]) -> str:
+    """Return the line of a scenario that passed only after a retry, with its first failure."""
+    first = item["failed_attempts"][0] if item["failed_attempts"] else {}
+    step = first.get("failing_step") or OUTSIDE_STEPS
+    return (
+        f"FLAKY {item['feature']} > {item['name']} | passed at attempt {item['attempts']} "
+        f"| failed first at step: {step} | {first_line(first.get('error'))}"
+    )
 
 
 def requirements_lines(summary: dict[str, Any]) -> list[str]:
@@ -123,8 +136,9 @@ def verdict_lines(summary: dict[str, Any]) -> list[str]:
     conformance = verdicts["conformance"]
     expected = sum(1 for item in summary.get("failed_scenarios", []) if item.get("expected"))
     failed = f"{conformance['failed']} failed" + (f" ({expected} expected)" if expected else "")
+    flaky = f"{conformance['flaky']} flaky, " if conformance.get("flaky") else ""
     return [
-        f"Conformance: {conformance['passed']} passed, {failed}, {conformance['not_run']} not run",
+        f"Conformance: {conformance['passed']} passed, {flaky}{failed}, {conformance['not_run']} not run",
         _reference_line(verdicts["reference"]),
         _accessibility_line(verdicts["accessibility"]),
         STRICT_NOTE if summary.get("strict") else CONFORMANCE_ONLY_NOTE,

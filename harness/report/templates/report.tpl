@@ -23,6 +23,8 @@
     .badge.passed { background: #1b6e2d; }
     .badge.failed { background: #a4161a; }
     .badge.not-run { background: #8a5a00; }
+    .badge.flaky { background: #b35c00; }
+    .flaky { color: #b35c00; }
     .badge.differs { background: #5a3e9b; }
     .badge.advisory { background: #0b5c78; }
     .badge.verdict { background: #eef3f6; color: #1d2b36; border: 1px solid #b9c6cf; }
@@ -71,6 +73,7 @@
     <tr>
       <th scope="row">Scenarios</th>
       <td class="passed">{{totals["passed"]}} passed</td>
+      <td class="flaky">{{totals["flaky"]}} flaky</td>
       <td class="failed">{{totals["failed"]}} failed</td>
       <td class="not-run">{{totals["not_run"]}} not run</td>
     </tr>
@@ -245,6 +248,18 @@
         % end
         <p><strong>Error</strong>{{(" (" + s["error_type"] + ")") if s["error_type"] else ""}}:</p>
         <pre class="error">{{s["error"] or "no message"}}</pre>
+      % end
+      % for attempt in s["attempts"]:
+        <div class="attempt">
+          <p><strong>Attempt {{attempt["number"]}} failed</strong>{{(" at step: " + attempt["failing_step"]) if attempt["failing_step"] else ""}}; it was run again.</p>
+          <pre class="error">{{attempt["error"]}}</pre>
+          % if attempt["screenshot"]:
+          <p>Its final screenshot: <a href="{{attempt["screenshot"]}}">{{attempt["screenshot"]}}</a></p>
+          % end
+          % if attempt["trace"]:
+          <p>Its Playwright trace: <a href="{{attempt["trace"]}}">{{attempt["trace"]}}</a></p>
+          % end
+        </div>
       % end
       % if s["screenshot"]:
         <figure>

@@ -158,3 +158,53 @@ def without_durations(content: Any) -> Any:
     if isinstance(content, list):
         return [without_durations(value) for value in content]
     return content
+
+
+# A scenario that passes at once, one that fails once then passes (flaky), one that always fails.
+FLAKY_FEATURE = """\
+# language: fr
+@patient @PAT-01-02
+Fonctionnalité: Connexion instable
+
+  Scénario: Une connexion qui réussit
+    Étant donné qu'un patient existe
+    Alors il est connecté
+
+  Scénario: Une connexion instable
+    Étant donné qu'un patient existe
+    Alors il est connecté à la seconde tentative
+
+  @PAT-01-03
+  Scénario: Une connexion refusée
+    Étant donné qu'un patient existe
+    Alors la connexion est refusée
+"""
+
+FLAKY_STEPS = """\
+from pytest_bdd import given, scenarios, then
+
+scenarios("instable.feature")
+# pytest-rerunfailures runs an attempt again in the same process (the same xdist worker).
+ATTEMPTS = {"instable": 0}
+
+
+@given("un patient existe")
+def patient():
+    pass
+
+
+@then("il est connecté")
+def connecte():
+    pass
+
+
+@then("il est connecté à la seconde tentative")
+def seconde_tentative():
+    ATTEMPTS["instable"] += 1
+    assert ATTEMPTS["instable"] > 1, "le portail n'a pas répondu"
+
+
+@then("la connexion est refusée")
+def refusee():
+    assert False, "connexion refusée"
+"""

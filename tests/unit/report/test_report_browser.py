@@ -85,3 +85,47 @@ def test_screenshots_every_scenario_and_traces_only_failures(
     assert f'src="scenarios/{failed.name}/final.png"' in html
     assert f"./conformance trace out/reports/scenarios/{failed.name}/trace.zip" in html
     assert "Locator expected to have text" in html
+
+
+FLAKY_PAGE_STEPS = """\
+from playwright.sync_api import expect
+from pytest_bdd import given, parsers, scenarios, then
+
+scenarios("accueil.feature")
+ATTEMPTS = {"n": 0}
+
+
+@given("une page d'accueil")
+def accueil(page):
+    # The first attempt shows another title: the scenario fails once, then passes.
+    ATTEMPTS["n"] += 1
+    page.set_content("<h1>Bonjour</h1>" if ATTEMPTS["n"] > 1 else "<h1>Chargement</h1>")
+
+
+@then(parsers.parse('le titre est "{titre}"'))
+def titre(page, titre):
+    expect(page.locator("h1")).to_have_text(titre, timeout=500)
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no browser at {CHROMIUM}")
+def test_a_failed_attempt_keeps_its_screenshot_and_trace_apart(
+    pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
+):
+    pytester.makefile(".feature", accueil=PAGE_FEATURE)
+    pytester.makepyfile(test_accueil=FLAKY_PAGE_STEPS)
+    pytester.makeconftest(BROWSER_CONFTEST)
+
+    run = run_inner("--reruns", "1", "-k", "titre_est")
+
+    assert run.result.ret == 0
+    [folder] = (run.reports_dir / "scenarios").iterdir()
+    assert (folder / "attempt-1" / "final.png").read_bytes().startswith(b"\x89PNG")
+    assert (folder / "attempt-1" / "trace.zip").stat().st_size > 0
+    # The passing attempt has its own final screenshot and, passing, no trace.
+    assert (folder / "final.png").is_file() and not (folder / "trace.zip").exists()
+    [flaky] = run.summary["flaky_scenarios"]
+    attempt = flaky["failed_attempts"][0]
+    assert attempt["trace"] == f"scenarios/{folder.name}/attempt-1/trace.zip"
+    assert f'href="scenarios/{folder.name}/attempt-1/trace.zip"' in run.html

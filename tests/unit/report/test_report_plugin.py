@@ -10,7 +10,7 @@ from report_sessions import InnerRun, without_durations
 
 pytest_plugins = ["pytester"]
 
-EXPECTED_SCENARIOS = {"passed": 1, "failed": 2, "not_run": 1}
+EXPECTED_SCENARIOS = {"passed": 1, "flaky": 0, "failed": 2, "not_run": 1}
 EXPECTED_UNIT_TESTS = {"passed": 1, "failed": 1}
 EXPECTED_FAILURES = [
     {

@@ -376,3 +376,20 @@ def test_shards_with_other_deviations_are_refused(tmp_path: Path, capsys: pytest
 
     assert code == merge.REFUSED
     assert "declared different expected deviations" in capsys.readouterr().err
+
+
+def test_a_requirement_met_only_by_a_flaky_scenario_is_met_flaky():
+    flaky = scenario("Instable", tags=("PAT-10-01",), line=12)
+    flaky.attempts = [{"phase": "call", "error": "le portail n'a pas répondu\nassert 1 > 1",
+                       "failing_step": "Alors la règle est rappelée"}]
+    results = RunResults([flaky, scenario("Conforme", tags=("PAT-10-02",), line=19),
+                          scenario("Aussi conforme", tags=("PAT-10-02",), line=25, nodeid="t::other")])
+    rows = rows_by_id(matrix.build(catalogue(requirement("PAT-10-01"), requirement("PAT-10-02")),
+                                   results, evaluate(None, results)))
+
+    assert rows["PAT-10-01"]["verdict"] == "met"
+    assert rows["PAT-10-01"]["reason"] == (
+        "met (flaky): Instable passed at attempt 2, after: le portail n'a pas répondu")
+    [shown] = rows["PAT-10-01"]["scenarios"]
+    assert shown["outcome"] == "flaky"
+    assert rows["PAT-10-02"]["reason"] == ""

@@ -49,7 +49,7 @@ def run_of(*reports: Any) -> RunResults:
     return results
 
 
-def test_a_rerun_test_counts_once_with_its_last_attempt():
+def test_a_test_passed_after_a_rerun_counts_once_as_flaky():
     results = run_of(
         report("setup", "passed"),
         report("call", "rerun"),
@@ -60,7 +60,8 @@ def test_a_rerun_test_counts_once_with_its_last_attempt():
     )
 
     assert [result.outcome for result in results.scenarios] == [PASSED]
-    assert count(results.scenarios) == {"passed": 1, "failed": 0, "not_run": 0}
+    assert [result.flaky for result in results.scenarios] == [True]
+    assert count(results.scenarios) == {"passed": 0, "flaky": 1, "failed": 0, "not_run": 0}
 
 
 def test_a_setup_error_is_a_failure():
@@ -135,10 +136,10 @@ def test_verdict_totals_count_scenarios_and_findings_apart():
 
     totals = verdict_totals(results)
 
-    assert totals[CONFORMANCE] == {"passed": 1, "failed": 0, "not_run": 0}
-    assert totals[REFERENCE] == {"as_reference": 0, "differs": 1, "not_run": 0, "findings": 1}
+    assert totals[CONFORMANCE] == {"passed": 1, "flaky": 0, "failed": 0, "not_run": 0}
+    assert totals[REFERENCE] == {"as_reference": 0, "flaky": 0, "differs": 1, "not_run": 0, "findings": 1}
     assert totals[ACCESSIBILITY] == {
-        "passed": 1, "failed": 2, "not_run": 0, "advisories": 3,
+        "passed": 1, "flaky": 0, "failed": 2, "not_run": 0, "advisories": 3,
         "criteria": {"3.3.1": 2, "1.3.1": 1},
     }
     assert results.advisory_failed_reports == 3

@@ -102,9 +102,9 @@ def test_only_conformance_decides_without_strict_verdicts(
     assert run.result.ret == 0
     summary = run.summary
     assert summary["strict"] is False
-    assert summary["verdicts"]["conformance"] == {"passed": 1, "failed": 0, "not_run": 0}
+    assert summary["verdicts"]["conformance"] == {"passed": 1, "flaky": 0, "failed": 0, "not_run": 0}
     assert summary["verdicts"]["reference"] == {
-        "as_reference": 0, "differs": 1, "not_run": 0, "findings": 1,
+        "as_reference": 0, "flaky": 0, "differs": 1, "not_run": 0, "findings": 1,
     }
     accessibility = summary["verdicts"]["accessibility"]
     assert accessibility["advisories"] == 2

@@ -31,6 +31,10 @@ LAUNCH_ARGS: tuple[str, ...] = (
 
 OVERRIDE_ENV = "ESANTE_CHROMIUM"
 SYSTEM_CANDIDATES: tuple[str, ...] = ("chromium", "chromium-browser", "/usr/bin/chromium")
+# Debian's build of Chromium's headless shell, the browser Playwright itself runs headless: it
+# renders the same pages for about 40 % less CPU than the full browser in its new headless mode.
+HEADLESS_SHELL_PACKAGE = "chromium-headless-shell"
+HEADLESS_SHELL_CANDIDATES: tuple[str, ...] = (HEADLESS_SHELL_PACKAGE, "/usr/bin/chromium-headless-shell")
 
 HOW_TO_INSTALL = (
     "Install a Chromium in one of these ways, then run again:\n"
@@ -89,9 +93,10 @@ def _override_choice() -> BrowserChoice | None:
     return BrowserChoice(executable_path=path, source="env")
 
 
-def _system_choice() -> BrowserChoice | None:
-    """Return a distribution Chromium on PATH or at its Debian location, if any."""
-    for candidate in SYSTEM_CANDIDATES:
+def _system_choice(headless: bool) -> BrowserChoice | None:
+    """Return a distribution Chromium on PATH or at its Debian location, headless shell first if headless."""
+    candidates = (HEADLESS_SHELL_CANDIDATES if headless else ()) + SYSTEM_CANDIDATES
+    for candidate in candidates:
         path = shutil.which(candidate)
         if path is not None:
             return BrowserChoice(executable_path=path, source="system")
@@ -100,6 +105,7 @@ def _system_choice() -> BrowserChoice | None:
 
 def find_browser(
     playwright_path: Callable[[], str | None] | None = None,
+    headless: bool = True,
 ) -> BrowserChoice | None:
     """Pick the override, else Playwright's own Chromium, else the system's, else None."""
     override = _override_choice()
@@ -112,7 +118,7 @@ def find_browser(
         managed = None
     if managed and Path(managed).is_file():
         return BrowserChoice(executable_path=None, source="playwright")
-    return _system_choice()
+    return _system_choice(headless)
 
 
 def _is_root() -> bool:
@@ -145,20 +151,41 @@ def install_system_package(package: str) -> bool:
     return True
 
 
+def _may_install() -> bool:
+    """Tell whether this process may install Debian packages."""
+    return _is_root() and shutil.which("apt-get") is not None
+
+
 def ensure_browser() -> BrowserChoice:
-    """Find a Chromium, installing Debian's when allowed, or raise BrowserUnavailable."""
-    choice = find_browser()
-    if choice is not None:
-        return choice
-    if not (_is_root() and shutil.which("apt-get")):
-        raise BrowserUnavailable()
-    print("No Chromium found; installing the Debian package.", flush=True)
-    if not install_system_chromium():
-        raise BrowserUnavailable("Installing chromium with apt-get failed (see the output above).")
+    """Find a Chromium, installing Debian's and its headless shell as root, or raise BrowserUnavailable."""
     choice = find_browser()
     if choice is None:
-        raise BrowserUnavailable("apt-get installed chromium, but no chromium binary was found.")
-    return choice
+        if not _may_install():
+            raise BrowserUnavailable()
+        print("No Chromium found; installing the Debian package.", flush=True)
+        if not install_system_chromium():
+            raise BrowserUnavailable("Installing chromium with apt-get failed (see the output above).")
+        choice = find_browser()
+        if choice is None:
+            raise BrowserUnavailable("apt-get installed chromium, but no chromium binary was found.")
+    return _with_headless_shell(choice)
+
+
+def _with_headless_shell(choice: BrowserChoice) -> BrowserChoice:
+    """Add Debian's headless shell beside a system Chromium when allowed; the choice stands if that fails."""
+    if choice.source != "system" or choice.executable_path in _headless_shell_paths() or not _may_install():
+        return choice
+    print(f"Installing Debian's {HEADLESS_SHELL_PACKAGE}, lighter than chromium for headless runs.",
+          flush=True)
+    # A run without it is only slower, so a failed installation is not an error.
+    if not install_system_package(HEADLESS_SHELL_PACKAGE):
+        return choice
+    return find_browser() or choice
+
+
+def _headless_shell_paths() -> set[str]:
+    """The paths of the headless shell on this machine, if installed."""
+    return {path for name in HEADLESS_SHELL_CANDIDATES if (path := shutil.which(name))}
 
 
 def describe(choice: BrowserChoice) -> str:

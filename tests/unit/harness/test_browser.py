@@ -40,6 +40,12 @@ def make_executable(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def no_headless_shell(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Hide this machine's headless shell, which the tests below place themselves where they need it."""
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_CANDIDATES", (str(tmp_path / "absent-shell"),))
+
+
 @pytest.fixture
 def no_system_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Hide every system Chromium and the override."""
@@ -114,6 +120,32 @@ def test_default_lookup_asks_playwright(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert find_browser() == BrowserChoice(executable_path=None, source="playwright")
 
 
+def test_headless_runs_prefer_the_headless_shell_and_headed_ones_the_full_browser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.delenv(browser.OVERRIDE_ENV, raising=False)
+    full = make_executable(tmp_path / "chromium")
+    shell = make_executable(tmp_path / "chromium-headless-shell")
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", ("chromium",))
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_CANDIDATES", ("chromium-headless-shell",))
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    assert find_browser(playwright_path=lambda: None) == BrowserChoice(str(shell), "system")
+    assert find_browser(playwright_path=lambda: None, headless=False) == BrowserChoice(str(full), "system")
+
+
+def test_playwright_chromium_is_preferred_to_the_headless_shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.delenv(browser.OVERRIDE_ENV, raising=False)
+    managed = make_executable(tmp_path / "chrome")
+    make_executable(tmp_path / "chromium-headless-shell")
+    monkeypatch.setattr(browser, "HEADLESS_SHELL_CANDIDATES", ("chromium-headless-shell",))
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    assert find_browser(playwright_path=lambda: str(managed)) == BrowserChoice(None, "playwright")
+
+
 @pytest.mark.usefixtures("no_system_browser")
 def test_nothing_found_gives_none():
     assert find_browser(playwright_path=lambda: None) is None
@@ -172,10 +204,48 @@ def test_merge_keeps_the_users_own_path():
 
 
 def test_ensure_browser_returns_what_is_found(monkeypatch: pytest.MonkeyPatch):
-    choice = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
+    choice = BrowserChoice(executable_path=None, source="playwright")
     monkeypatch.setattr(browser, "find_browser", lambda: choice)
 
     assert ensure_browser() is choice
+
+
+def test_ensure_browser_without_root_keeps_the_full_system_browser(monkeypatch: pytest.MonkeyPatch):
+    choice = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
+    monkeypatch.setattr(browser, "find_browser", lambda: choice)
+    monkeypatch.setattr(os, "geteuid", lambda: 1000, raising=False)
+    monkeypatch.setattr(browser, "_run_command", lambda command, env: pytest.fail("installed"))
+
+    assert ensure_browser() is choice
+
+
+def only_apt_get(name: str) -> str | None:
+    """A PATH lookup that finds apt-get and nothing else."""
+    return "/usr/bin/apt-get" if name == "apt-get" else None
+
+
+def test_ensure_browser_as_root_adds_the_headless_shell(monkeypatch: pytest.MonkeyPatch):
+    full = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
+    shell = BrowserChoice(executable_path="/usr/bin/chromium-headless-shell", source="system")
+    answers = iter([full, shell])
+    monkeypatch.setattr(browser, "find_browser", lambda: next(answers))
+    monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
+    monkeypatch.setattr(browser.shutil, "which", only_apt_get)
+    commands: list[list[str]] = []
+    monkeypatch.setattr(browser, "_run_command", lambda command, env: commands.append(list(command)) or 0)
+
+    assert ensure_browser() == shell
+    assert commands[-1] == ["apt-get", "install", "-y", "--no-install-recommends", "chromium-headless-shell"]
+
+
+def test_a_failed_headless_shell_installation_keeps_the_full_browser(monkeypatch: pytest.MonkeyPatch):
+    full = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
+    monkeypatch.setattr(browser, "find_browser", lambda: full)
+    monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
+    monkeypatch.setattr(browser.shutil, "which", only_apt_get)
+    monkeypatch.setattr(browser, "_run_command", lambda command, env: 100)
+
+    assert ensure_browser() == full
 
 
 def test_ensure_browser_without_root_explains_what_to_do(monkeypatch: pytest.MonkeyPatch):
@@ -208,7 +278,8 @@ def test_ensure_browser_as_root_installs_the_debian_package(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     installed = BrowserChoice(executable_path="/usr/bin/chromium", source="system")
-    answers = iter([None, installed])
+    shell = BrowserChoice(executable_path="/usr/bin/chromium-headless-shell", source="system")
+    answers = iter([None, installed, shell])
     monkeypatch.setattr(browser, "find_browser", lambda: next(answers))
     monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
     monkeypatch.setattr(browser.shutil, "which", lambda name: "/usr/bin/apt-get")
@@ -220,10 +291,13 @@ def test_ensure_browser_as_root_installs_the_debian_package(
 
     monkeypatch.setattr(browser, "_run_command", fake_run)
 
-    assert ensure_browser() == installed
+    assert ensure_browser() == shell
     assert calls == [
         (["apt-get", "update"], "noninteractive"),
         (["apt-get", "install", "-y", "--no-install-recommends", "chromium"], "noninteractive"),
+        (["apt-get", "update"], "noninteractive"),
+        (["apt-get", "install", "-y", "--no-install-recommends", "chromium-headless-shell"],
+         "noninteractive"),
     ]
     assert "apt-get install -y --no-install-recommends chromium" in capsys.readouterr().out
 

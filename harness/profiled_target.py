@@ -141,6 +141,11 @@ class ProfiledTarget:
         client = self._test_support(SHORTCUTS["wizards"])
         return client.open_wizard(persona, step, password=password, channel=channel)
 
+    def open_professional_wizard(self, persona: Persona, step: int, *, luxtrust: str) -> BrowserSession:
+        """The shortcut to a step of the professional wizard needs the portal's /_test/ interface."""
+        client = self._test_support(SHORTCUTS["wizards/professionnel"])
+        return client.open_professional_wizard(persona, step, luxtrust=luxtrust)
+
     def _test_support(self, what: str) -> TestSupportClient:
         """The /_test/ client, where the profile says the portal has that interface."""
         if not self.profile.uses_test_support:

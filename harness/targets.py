@@ -199,6 +199,9 @@ class Target(Protocol):
     ) -> BrowserSession:
         """A session whose patient wizard stands at a step, the steps before it passed."""
 
+    def open_professional_wizard(self, persona: Persona, step: int, *, luxtrust: str) -> BrowserSession:
+        """A session whose professional wizard stands at a step, with that LuxTrust product associated."""
+
 
 # Persona options the contract lists as optional: a target may not know them.
 _OPTIONAL_PERSONA_FIELDS = frozenset(
@@ -210,6 +213,7 @@ SHORTCUTS = {
     "sessions": "shortcut to a signed-in session",
     "dsp/assistants": "shortcut to an « Assistant DSP »",
     "wizards": "shortcut to a step of the patient wizard",
+    "wizards/professionnel": "shortcut to a step of the professional wizard",
 }
 # Answers by which a target refuses a request it does not understand.
 _REFUSALS = frozenset({400, 404, 422, 501})
@@ -240,6 +244,10 @@ class WalkingTarget:
     def open_wizard(self, persona: Persona, step: int, **_how: object) -> BrowserSession:
         """Refused: the run asked for every state to be reached through the pages."""
         raise TargetCapabilityMissing(f"{SHORTCUTS['wizards']} (the run walks every Given)")
+
+    def open_professional_wizard(self, persona: Persona, step: int, **_how: object) -> BrowserSession:
+        """Refused: the run asked for every state to be reached through the pages."""
+        raise TargetCapabilityMissing(f"{SHORTCUTS['wizards/professionnel']} (the run walks every Given)")
 
 
 class TestSupportClient:
@@ -327,6 +335,13 @@ class TestSupportClient:
                    "step": step, "password": password, "otp_channel": channel}
         answer = self._call("POST", "wizards", payload, capability=SHORTCUTS["wizards"])
         return self._session(answer)
+
+    def open_professional_wizard(self, persona: Persona, step: int, *, luxtrust: str) -> BrowserSession:
+        """Ask the target for a session whose professional wizard stands at a step."""
+        payload = {"matricule": persona.matricule, "activation_code": persona.activation_code,
+                   "luxtrust": luxtrust, "step": step}
+        capability = SHORTCUTS["wizards/professionnel"]
+        return self._session(self._call("POST", "wizards/professionnel", payload, capability=capability))
 
     def _call(
         self, method: str, path: str, payload: dict | None = None, capability: str | None = None,

@@ -12,8 +12,8 @@ from steps.journeys.luxtrust import PRODUCT_TYPES
 from steps.journeys.professional import (
     activated_professional,
     open_professional_cgu,
+    professional_at_step,
     start_professional_wizard,
-    walk_professional_to,
 )
 from steps.pages.guide import control, main_content
 from steps.pages.portal import HomePage
@@ -59,9 +59,9 @@ def _(actor: Actor) -> None:
 @given(parsers.parse("un professionnel de santé à l'étape « {step} » de son activation"),
        target_fixture="actor")
 def _(new_actor: Callable[..., Actor], step: str) -> Actor:
-    """A professional who walked the wizard up to the named step."""
+    """A professional at the named step of the wizard, the steps before it passed."""
     actor = new_professional(new_actor)
-    walk_professional_to(actor, step)
+    professional_at_step(actor, step)
     return actor
 
 
@@ -70,7 +70,7 @@ def _(new_actor: Callable[..., Actor], step: str) -> Actor:
 def _(new_actor: Callable[..., Actor], step: str) -> Actor:
     """A professional whose register entry still has the older 11-digit matricule."""
     actor = new_professional(new_actor, matricule_digits=11)
-    walk_professional_to(actor, step)
+    professional_at_step(actor, step)
     return actor
 
 
@@ -80,7 +80,7 @@ def _(new_actor: Callable[..., Actor], new_persona: Callable[..., Persona]) -> A
     """A professional who associated a colleague's LuxTrust product at step 1."""
     actor = new_professional(new_actor)
     actor.borrowed_from = new_persona("professional", luxtrust=[PRODUCT_TYPES["Token"]])
-    walk_professional_to(actor, "Code d'activation")
+    professional_at_step(actor, "Code d'activation")
     return actor
 
 

@@ -9,6 +9,7 @@ They are optional capabilities of the contract: a target without them is walked 
 import json
 import urllib.error
 import urllib.request
+from dataclasses import asdict
 from urllib.parse import quote
 
 from bottle import Bottle, response
@@ -20,6 +21,7 @@ from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.activation import PATIENT_STEPS, PatientWizard
 from reference_server.portal.activation_letters import CodeVerdict, NewAccount
 from reference_server.portal.my_services import signed_in_data
+from reference_server.portal.professional_activation import PROFESSIONAL_STEPS, ProfessionalWizard
 from reference_server.portal.register import Person
 from reference_server.portal.services import PortalServices
 
@@ -30,9 +32,13 @@ INDEX = {
     "sessions": 'POST /_test/sessions {"matricule", "method"}',
     "assistants": 'POST /_test/dsp/assistants {"holder", "assistant"}',
     "wizards": 'POST /_test/wizards {"matricule", "activation_code", "step": 2-4, "password", "otp_channel"}',
+    "wizards/professionnel":
+        'POST /_test/wizards/professionnel {"matricule", "activation_code", "luxtrust": SERIAL, "step": 2-4}',
 }
 # The patient wizard's steps a shortcut may open: after the letter, the password, the account.
 WIZARD_STEPS = (2, 3, 4)
+# The professional wizard's: after the LuxTrust product, the letter, the register's information.
+PROFESSIONAL_WIZARD_STEPS = (2, 3, 4)
 
 
 def register(app: Bottle, services: PortalServices) -> None:
@@ -41,6 +47,7 @@ def register(app: Bottle, services: PortalServices) -> None:
     app.route("/sessions", "POST", lambda: open_session(services))
     app.route("/dsp/assistants", "POST", lambda: add_assistant(services))
     app.route("/wizards", "POST", lambda: open_wizard(services))
+    app.route("/wizards/professionnel", "POST", lambda: open_professional_wizard(services))
 
 
 def activate_account(services: PortalServices) -> dict[str, object]:
@@ -69,10 +76,7 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
     if step not in WIZARD_STEPS:
         raise refusal(f"step is one of {', '.join(map(str, WIZARD_STEPS))}")
     # Step 1's check, as the person's typing would make it: a used or expired letter opens nothing.
-    code = codes.clean_activation_code(str(body.get("activation_code") or ""))
-    verdict = services.letters.check(person.matricule, code).verdict
-    if verdict is not CodeVerdict.ACCEPTED:
-        raise refusal(f"the letter's code is not accepted: {verdict.name.lower()}", 409)
+    _check_letter(services, person, body.get("activation_code"))
     progress = WizardProgress(steps=len(PATIENT_STEPS))
     progress.data = {"matricule": person.matricule, "matricule_checked": True, "code_verified": True}
     progress.complete(1)
@@ -86,12 +90,52 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
         progress.data = {"matricule": person.matricule}
         progress.complete(3)
         progress.close_before(4)
+    start = PatientWizard.start
+    return _wizard_session(services, PatientWizard.session_key, progress, f"{start}/etape-{step}")
+
+
+def open_professional_wizard(services: PortalServices) -> dict[str, object]:
+    """A session whose professional wizard stands at a step, as walking the steps before it leaves it."""
+    body = json_body()
+    person = _person(services, body.get("matricule"))
+    step = body.get("step")
+    if step not in PROFESSIONAL_WIZARD_STEPS:
+        raise refusal(f"step is one of {', '.join(map(str, PROFESSIONAL_WIZARD_STEPS))}")
+    # Step 1: LuxTrust vouched for the product, which may be another person's (a scenario's refusal).
+    identity = _luxtrust_identity(services, _serials([body.get("luxtrust")])[0])
+    progress = WizardProgress(steps=len(PROFESSIONAL_STEPS))
+    progress.data = {"luxtrust": asdict(identity)}
+    progress.complete(1)
+    if step >= 3:
+        # Step 2's checks: the letter's code, a professional's matricule, the product's holder.
+        _check_letter(services, person, body.get("activation_code"))
+        if person.kind != "professional" or identity.national_id != person.matricule:
+            raise refusal("step 2 refuses a patient, or a LuxTrust product of another person", 409)
+        progress.data.update(matricule=person.matricule, code_verified=True)
+        progress.complete(2)
+    if step == 4:
+        progress.complete(3)
+    start = ProfessionalWizard.start
+    return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-{step}")
+
+
+def _check_letter(services: PortalServices, person: Person, typed: object) -> None:
+    """Check the letter's code as the wizard's code step does, or refuse with a 409."""
+    code = codes.clean_activation_code(str(typed or ""))
+    verdict = services.letters.check(person.matricule, code).verdict
+    if verdict is not CodeVerdict.ACCEPTED:
+        raise refusal(f"the letter's code is not accepted: {verdict.name.lower()}", 409)
+
+
+def _wizard_session(
+    services: PortalServices, key: str, progress: WizardProgress, path: str
+) -> dict[str, object]:
+    """A new session holding a wizard's progress, answered with its cookie and the step's page."""
     session = services.sessions.new()
-    session.data[PatientWizard.session_key] = progress.as_dict()
+    session.data[key] = progress.as_dict()
     services.sessions.save(session)
     response.status = 201
-    return {"cookies": [_cookie(services, session.token)],
-            "url": f"{PatientWizard.start.lstrip('/')}/etape-{step}"}
+    return {"cookies": [_cookie(services, session.token)], "url": path.lstrip("/")}
 
 
 def _create_account(

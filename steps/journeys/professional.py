@@ -4,10 +4,11 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page
 
+from harness.targets import TargetCapabilityMissing
 from steps.journeys.activation import code_destination, expect_step, secure_account
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import authenticate
-from steps.journeys.shortcuts import CODE_CHANNELS, take_shortcut
+from steps.journeys.shortcuts import CODE_CHANNELS, give_session, take_shortcut
 from steps.pages.activation import CguPage
 from steps.pages.guide import press
 from steps.pages.portal import HomePage, PortalHeader
@@ -59,6 +60,24 @@ def walk_professional_to(actor: Actor, target: str) -> None:
             return
         action()
         expect_step(actor, PRO_STEPS[index + 1])
+
+
+def professional_at_step(actor: Actor, target: str) -> None:
+    """A professional at a step of the wizard: in a wizard the target opens there, else walked to it."""
+    number = PRO_STEPS.index(target) + 1
+    # Step 1 is two clicks past the CGU, and the confirmation is the walk's end: both are walked.
+    if number in (1, len(PRO_STEPS)):
+        walk_professional_to(actor, target)
+        return
+    serial = actor.luxtrust_holder.luxtrust[0].serial
+    try:
+        session = actor.target.open_professional_wizard(actor.persona, number, luxtrust=serial)
+    except TargetCapabilityMissing:
+        walk_professional_to(actor, target)
+        return
+    give_session(actor.page.context, session)
+    actor.page.goto(session.url)
+    expect_step(actor, target)
 
 
 def activated_professional(actor: Actor, *, at_home: bool = True) -> None:

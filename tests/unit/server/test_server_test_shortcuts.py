@@ -152,7 +152,8 @@ def world_without_shortcuts() -> Iterator[World]:
     world.stop()
 
 
-@pytest.mark.parametrize("path", ["accounts", "sessions", "dsp/assistants", "wizards"])
+@pytest.mark.parametrize(
+    "path", ["accounts", "sessions", "dsp/assistants", "wizards", "wizards/professionnel"])
 def test_a_world_without_shortcuts_says_it_has_none(world_without_shortcuts: World, path: str):
     persona = new_persona(world_without_shortcuts)
 
@@ -212,3 +213,69 @@ def test_no_wizard_where_the_walk_would_be_refused(support_world: World, how: di
     persona = new_persona(support_world)
 
     assert open_wizard(support_world, persona, **how)[0] == status
+
+
+def professional(world: World) -> dict[str, object]:
+    """A new professional persona with a Token."""
+    return new_persona(world, kind="professional", luxtrust=["token"])
+
+
+def serial_of(persona: dict[str, object]) -> str:
+    """The serial of the persona's first LuxTrust product."""
+    return str(persona["luxtrust"][0]["serial"])  # type: ignore[index]
+
+
+def open_professional_wizard(
+    world: World, persona: dict[str, object], step: int, **how: object
+) -> tuple[int, dict]:
+    """Ask for the professional wizard at a step, with the persona's own letter and product unless told."""
+    payload = {"matricule": persona["matricule"], "activation_code": persona["activation_code"],
+               "luxtrust": serial_of(persona), "step": step, **how}
+    return shortcut(world, "wizards/professionnel", payload)
+
+
+@pytest.mark.parametrize("step", [2, 3, 4])
+def test_a_professional_wizard_opens_at_its_step_and_no_further(support_world: World, step: int):
+    persona = professional(support_world)
+
+    status, answer = open_professional_wizard(support_world, persona, step)
+
+    assert status == 201, answer
+    assert answer["url"] == f"activation/professionnel/etape-{step}"
+    visitor = in_wizard(support_world, answer)
+    wizard = "/activation/professionnel/etape-"
+    page = visitor.get(f"{wizard}{step}")
+    assert page.status == 200
+    assert visitor.get(f"{wizard}{step + 1}").location == f"{wizard}{step}"
+    if step == 3:
+        # The register's information of the matricule checked at step 2.
+        assert str(persona["last_name"]) in page.text
+
+
+def test_a_professional_wizard_at_the_code_step_keeps_a_colleagues_product_for_step_2_to_refuse(
+    support_world: World,
+):
+    persona, colleague = professional(support_world), professional(support_world)
+
+    status, answer = open_professional_wizard(support_world, persona, 2, luxtrust=serial_of(colleague))
+    assert status == 201, answer
+    visitor = in_wizard(support_world, answer)
+    visitor.get("/activation/professionnel/etape-2")
+    reply = visitor.post("/activation/professionnel/etape-2", {
+        "received": "oui", "matricule": str(persona["matricule"]),
+        "activation_code": str(persona["activation_code"])})
+
+    assert "n'appartient pas au titulaire de ce matricule" in reply.text
+    # And past step 2, the shortcut refuses what step 2 refuses.
+    assert open_professional_wizard(support_world, persona, 3, luxtrust=serial_of(colleague))[0] == 409
+
+
+@pytest.mark.parametrize(
+    ("how", "status"),
+    [({"activation_code": "AAAAAAAAAA", "step": 3}, 409), ({"step": 1}, 400), ({"step": 5}, 400),
+     ({"luxtrust": "NO-SUCH-SERIAL"}, 404)],
+)
+def test_no_professional_wizard_where_the_walk_would_be_refused(support_world: World, how: dict, status: int):
+    persona = professional(support_world)
+
+    assert open_professional_wizard(support_world, persona, **{"step": 2, **how})[0] == status

@@ -38,6 +38,10 @@ class WorldConfig:
     max_attempts: int = 5
     # A wizard that sends more codes than this is someone scripting the gateway.
     max_codes_per_wizard: int = 10
+    # Sign-in and account-settings codes one account may have sent within the window: beyond it,
+    # resending is SMS or e-mail bombing, not a person waiting for a slow message.
+    max_codes_per_account: int = 10
+    codes_per_account_window: dt.timedelta = dt.timedelta(hours=1)
     session_idle_timeout: dt.timedelta = dt.timedelta(minutes=30)
     # Sign-in: after this many failures each new try waits, and at the limit the account locks.
     sign_in_throttle_after: int = 3
@@ -51,3 +55,7 @@ class WorldConfig:
     # How long MyGuichet.lu's ticket to the DSP may wait for the browser to present it.
     myguichet_ticket_ttl: dt.timedelta = dt.timedelta(seconds=60)
     hashing: HashingConfig = field(default_factory=HashingConfig)
+    # « Numéro assuré » look-ups one signed-in account may make within the window: each shows a
+    # name, and matricules can be guessed.
+    dsp_searches_per_window: int = 10
+    dsp_search_window: dt.timedelta = dt.timedelta(minutes=15)

@@ -17,6 +17,7 @@ from reference_server.clock import Clock
 from reference_server.storage import Database
 
 SESSION_KEY = "reference.session"
+IDLE_KEY = "reference.session_idle_seconds"
 CSRF_REFUSAL = (
     "Votre session a expiré ou la requête n'est pas valide. "
     "Veuillez revenir à la page précédente et recommencer."
@@ -30,10 +31,19 @@ def _key(token: str) -> str:
 
 @dataclass
 class Session:
-    """One visitor's session: its token and its JSON data."""
+    """One visitor's session: its token, its JSON data, and whether it must be kept."""
 
     token: str
     data: dict[str, object] = field(default_factory=dict)
+    # Already in the store: it is saved again, so that its idle time starts over.
+    stored: bool = False
+    # A page sent its CSRF token in a form, which a later POST will send back.
+    csrf_given: bool = False
+
+    @property
+    def worth_keeping(self) -> bool:
+        """Whether the store must keep it: a visitor without one leaves no row behind."""
+        return self.stored or self.csrf_given or any(key != "csrf" for key in self.data)
 
     @property
     def key(self) -> str:
@@ -57,6 +67,11 @@ class SessionStore:
         self._clock = clock
         self._idle = idle_timeout_seconds
 
+    @property
+    def idle_seconds(self) -> float:
+        """How long a session lives without a request, which pages warn of before it ends."""
+        return self._idle
+
     def new(self) -> Session:
         """A fresh session with its own CSRF token."""
         return Session(secrets.token_urlsafe(32), {"csrf": secrets.token_urlsafe(32)})
@@ -74,12 +89,15 @@ class SessionStore:
         if self._clock.timestamp() - row["last_seen"] > self._idle:
             self.end(token)
             return None
-        return Session(token, json.loads(row["data"]))
+        return Session(token, json.loads(row["data"]), stored=True)
 
     def save(self, session: Session) -> None:
         """Store the session's data and note that it was just used."""
         now = self._clock.timestamp()
         with self._db.transaction() as conn:
+            if not session.stored:
+                # Each new row clears the idle ones, so that the table holds recent visitors only.
+                conn.execute("DELETE FROM sessions WHERE last_seen < ?", (now - self._idle,))
             conn.execute(
                 "INSERT INTO sessions (id, data, created_at, last_seen) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET data = excluded.data, last_seen = excluded.last_seen",
@@ -116,6 +134,7 @@ class SessionPlugin:
         def wrapper(*args: object, **kwargs: object) -> object:
             token = request.get_cookie(self.sessions.cookie_name)
             request.environ[SESSION_KEY] = self.sessions.load(token) or self.sessions.new()
+            request.environ[IDLE_KEY] = self.sessions.idle_seconds
             if check_csrf and request.method == "POST":
                 _verify_csrf(current_session())
             try:
@@ -129,12 +148,15 @@ class SessionPlugin:
         return wrapper
 
     def _persist(self, session: Session, target: HTTPResponse) -> None:
-        """Save the session and give the browser its cookie."""
+        """Save the session and give the browser its cookie, if there is anything to keep."""
+        # Pages carry per-session tokens and personal data: keep them out of shared caches.
+        target.set_header("Cache-Control", "no-store")
+        # A HEAD sends no body, so no form: the token it rendered was never given out.
+        if not session.worth_keeping or (request.method == "HEAD" and not session.stored):
+            return
         self.sessions.save(session)
         target.set_cookie(self.sessions.cookie_name, session.token, path="/", httponly=True,
                           samesite="lax")
-        # Pages carry per-session tokens and personal data: keep them out of shared caches.
-        target.set_header("Cache-Control", "no-store")
 
 
 def _verify_csrf(session: Session) -> None:
@@ -144,9 +166,22 @@ def _verify_csrf(session: Session) -> None:
         raise HTTPError(403, CSRF_REFUSAL)
 
 
+def idle_seconds() -> float | None:
+    """The idle timeout of the sessions of the request being handled, if it has a session."""
+    return request.environ.get(IDLE_KEY)
+
+
 def current_session() -> Session:
     """The session of the request being handled."""
     return request.environ[SESSION_KEY]
+
+
+def note_csrf_given(page: str) -> str:
+    """Remember that a rendered page hands out the session's CSRF token, which must then be kept."""
+    session = current_session()
+    if session.csrf_token in page:
+        session.csrf_given = True
+    return page
 
 
 def replace_session(session: Session) -> None:

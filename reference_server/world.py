@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
+from bottle import Bottle
+
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
 from reference_server.domain.hashing import SecretHasher
@@ -62,6 +64,8 @@ class World:
         self.urls: WorldUrls | None = None
         # MyGuichet.lu's credentials at the portal, for tests of the partner API.
         self.myguichet_partner: MyGuichetLink | None = None
+        # Each system's app by name, so that tests can walk every route the world serves.
+        self.apps: dict[str, Bottle] = {}
 
     def start(self) -> WorldUrls:
         """Bind every port, build each system knowing the others' URLs, then serve them all."""
@@ -77,11 +81,11 @@ class World:
         self.myguichet_partner = partner
         outbox = Outbox(self.data_dir / "messaging.sqlite3", self.clock)
         relay = SmtpRelay(*self.config.smtp_relay, self.clock) if self.config.smtp_relay else None
-        messaging.serve(create_messaging_app(outbox, token, relay))
-        luxtrust.serve(self._luxtrust_app({
+        self._serve(messaging, create_messaging_app(outbox, token, relay))
+        self._serve(luxtrust, self._luxtrust_app({
             "Portail eSanté": portal_at_luxtrust, "MyGuichet.lu": myguichet_at_luxtrust,
         }))
-        myguichet.serve(build_myguichet(
+        self._serve(myguichet, build_myguichet(
             self.data_dir, self.clock, myguichet_at_luxtrust,
             EsanteLink(portal.url, partner.client_id, partner.client_secret),
             test_mode=self.config.test_support,
@@ -90,12 +94,12 @@ class World:
             self.config, self.clock, MessagingClient(messaging.url, token), portal_at_luxtrust,
             partner,
         )
-        portal.serve(create_portal_app(services, self._persona_seed))
+        self._serve(portal, create_portal_app(services, self._persona_seed))
         self.urls = WorldUrls(portal=portal.url, messaging=messaging.url, luxtrust=luxtrust.url,
                               myguichet=myguichet.url)
         return self.urls
 
-    def _luxtrust_app(self, sites: dict[str, LuxTrustLink]) -> object:
+    def _luxtrust_app(self, sites: dict[str, LuxTrustLink]) -> Bottle:
         """LuxTrust, with each site registered as its OpenID Connect client."""
         clients = tuple(
             OidcClient(client_id=link.client_id, client_secret=link.client_secret,
@@ -109,6 +113,11 @@ class World:
         hashing = self.config.hashing
         hasher = SecretHasher(hashing.time_cost, hashing.memory_cost_kib, hashing.parallelism)
         return build_luxtrust(self.data_dir, config, self.clock, hasher)
+
+    def _serve(self, server: BackgroundServer, app: Bottle) -> None:
+        """Serve one system's app, keeping it under the server's name."""
+        self.apps[server.name] = app
+        server.serve(app)
 
     def _bind(self, name: str, port: int) -> BackgroundServer:
         """Reserve one system's port, remembering its server for stopping."""

@@ -9,6 +9,8 @@ MAX_ATTEMPTS = 5
 # Letters avoid look-alikes (0/O, 1/I/L) because people type activation codes from paper.
 _ACTIVATION_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ACTIVATION_CODE_LENGTH = 10
+# Between the groups of a code people type spaces, the printed dash, or an underscore.
+_SEPARATORS = "-_"
 
 
 def new_one_time_code() -> str:
@@ -23,14 +25,33 @@ def new_activation_code() -> str:
 
 
 def clean_activation_code(raw: str) -> str:
-    """Normalise what a person typed: case, spaces and the dash do not matter."""
-    text = "".join(ch for ch in (raw or "").upper() if ch.isascii() and ch.isalnum())
-    return f"{text[:5]}-{text[5:]}" if len(text) == ACTIVATION_CODE_LENGTH else text
+    """Normalise what a person typed: case, spaces and the dash do not matter.
+
+    Any other character is kept, so that the code is refused as typed rather than read as another.
+    """
+    text = (raw or "").strip().upper()
+    compact = _without_separators(text)
+    if not compact:
+        return ""
+    if not (compact.isascii() and compact.isalnum()):
+        return text
+    return f"{compact[:5]}-{compact[5:]}" if len(compact) == ACTIVATION_CODE_LENGTH else compact
 
 
 def clean_one_time_code(raw: str) -> str:
-    """Keep the digits of a typed one-time code."""
-    return "".join(ch for ch in (raw or "") if ch in "0123456789")
+    """The digits of a typed one-time code, without the spaces or dashes a person may put between them.
+
+    Anything else is kept, so that « ../474677 » is refused as typed rather than read as 474677.
+    """
+    text = (raw or "").strip()
+    compact = _without_separators(text)
+    # Only ASCII digits: str.isdigit() also accepts « ４ » or « ² ».
+    return compact if not compact or (compact.isascii() and compact.isdigit()) else text
+
+
+def _without_separators(text: str) -> str:
+    """A typed code without the spaces, dashes and underscores people put between its groups."""
+    return "".join(ch for ch in text if not (ch.isspace() or ch in _SEPARATORS))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from bottle import Bottle, static_file
 
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
+from reference_server.http_guard import guard
 from reference_server.luxtrust import login, mobile_app, oidc, test_support
 from reference_server.luxtrust.config import LuxTrustConfig, OidcClient
 from reference_server.luxtrust.services import LuxTrustServices
@@ -29,7 +30,7 @@ def create_app(config: LuxTrustConfig, store: LuxTrustStore, clock: Clock, hashe
         test_support.register(app, services)
     app.route("/static/<filename:path>", "GET", lambda filename: static_file(filename, root=STATIC),
               skip=[PLUGIN_NAME])
-    return with_error_pages(app)
+    return guard(with_error_pages(app))
 
 
 def build(data_dir: Path, config: LuxTrustConfig, clock: Clock, hasher: SecretHasher) -> Bottle:

@@ -20,6 +20,8 @@ TEMPLATES = [str(Path(__file__).parent / "templates")]
 STATIC = str(Path(__file__).parent / "static")
 COOKIE_NAME = "luxtrust_session"
 SESSION_KEY = "luxtrust.session"
+# Set when a route reads the session: only then is a new one stored.
+SESSION_USED = "luxtrust.session.used"
 PLUGIN_NAME = "luxtrust_session"
 SESSION_IDLE_SECONDS = 30 * 60
 
@@ -32,12 +34,14 @@ ERROR_HEADINGS = {
     403: "Accès refusé",
     404: "Page introuvable",
     405: "Action non autorisée",
+    413: "Demande trop volumineuse",
     500: "Erreur du serveur",
 }
 DEFAULT_MESSAGES = {
     400: "La demande n'est pas valide.",
     404: "La page demandée n'existe pas.",
     405: "Cette action n'est pas possible sur cette page.",
+    413: "La demande est trop volumineuse.",
     500: "Une erreur inattendue est survenue. Veuillez réessayer plus tard.",
 }
 # Nothing of LuxTrust's may be framed by another site: a framed login page invites clickjacking.
@@ -79,16 +83,17 @@ class SessionPlugin:
 
         @functools.wraps(callback)
         def wrapper(*args: object, **kwargs: object) -> object:
-            session = self._load() or BrowserSession(secrets.token_urlsafe(32), secrets.token_urlsafe(32))
+            loaded = self._load()
+            session = loaded or BrowserSession(secrets.token_urlsafe(32), secrets.token_urlsafe(32))
             request.environ[SESSION_KEY] = session
             if request.method == "POST":
                 _verify_csrf(session)
             try:
                 body = callback(*args, **kwargs)
             except HTTPResponse as early:
-                self._persist(session, early)
+                self._persist(session, early, stored=loaded is not None)
                 raise
-            self._persist(session, response)
+            self._persist(session, response, stored=loaded is not None)
             return body
 
         return wrapper
@@ -102,14 +107,21 @@ class SessionPlugin:
         csrf = self._store.session_csrf(session.key, self._clock.timestamp() - SESSION_IDLE_SECONDS)
         return BrowserSession(token, csrf) if csrf else None
 
-    def _persist(self, session: BrowserSession, target: HTTPResponse) -> None:
-        """Save the session and give the browser its cookie, with the pages' protective headers."""
+    def _persist(self, session: BrowserSession, target: HTTPResponse, *, stored: bool) -> None:
+        """Save the session and give the browser its cookie, with the pages' protective headers.
+
+        A new session is kept only when the route used it (a form's token, a login bound to it):
+        a refused or malformed request from a browser without a cookie leaves no row behind.
+        """
+        for name, value in SECURITY_HEADERS.items():
+            target.set_header(name, value)
+        used = request.environ.get(SESSION_USED, False) and request.method != "HEAD"
+        if not (stored or used):
+            return
         self._store.save_session(session.key, session.csrf_token)
         target.set_cookie(
             COOKIE_NAME, session.token, path="/", httponly=True, samesite="lax", secure=self._secure
         )
-        for name, value in SECURITY_HEADERS.items():
-            target.set_header(name, value)
 
 
 def _verify_csrf(session: BrowserSession) -> None:
@@ -120,7 +132,8 @@ def _verify_csrf(session: BrowserSession) -> None:
 
 
 def current_session() -> BrowserSession:
-    """The session of the request being handled."""
+    """The session of the request being handled, which is then worth keeping."""
+    request.environ[SESSION_USED] = True
     return request.environ[SESSION_KEY]
 
 
@@ -152,7 +165,7 @@ def with_error_pages(app: Bottle) -> Bottle:
 def _error_page(error: HTTPError) -> str:
     """An error page in LuxTrust's layout; the message is escaped like any other text."""
     status = error.status_code
-    message = error.body if status in (400, 403) and error.body else DEFAULT_MESSAGES.get(status, "")
+    message = error.body if status in (400, 403, 413) and error.body else DEFAULT_MESSAGES.get(status, "")
     for name, value in SECURITY_HEADERS.items():
         response.set_header(name, value)
     return template(

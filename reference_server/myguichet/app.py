@@ -6,6 +6,7 @@ from pathlib import Path
 from bottle import Bottle, HTTPError, redirect, request, response, static_file, template
 
 from reference_server.clock import Clock
+from reference_server.http_guard import GuardRefusal, guard
 from reference_server.luxtrust_client import (
     LuxTrustClient,
     LuxTrustError,
@@ -24,6 +25,7 @@ from reference_server.sessions import (
     SessionStore,
     current_session,
     flash,
+    note_csrf_given,
     replace_session,
     take_flashes,
 )
@@ -54,9 +56,11 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 ERRORS = {
+    400: ("Demande non valide", "La demande n'est pas valide. Veuillez revenir en arrière et recommencer."),
     403: ("Accès refusé", "Votre session a expiré ou la requête n'est pas valide. Recommencez."),
     404: ("Page introuvable", "La page demandée n'existe pas."),
     405: ("Action non autorisée", "Cette action n'est pas possible sur cette page."),
+    413: ("Demande trop volumineuse", "La demande est trop volumineuse."),
     500: ("Erreur du serveur", "Une erreur inattendue est survenue. Veuillez réessayer plus tard."),
 }
 
@@ -98,7 +102,7 @@ def build(
     app.add_hook("after_request", _security_headers)
     for status in ERRORS:
         app.error(status)(_error_page)
-    return app
+    return guard(app)
 
 
 class Pages:
@@ -133,11 +137,11 @@ class Pages:
         crumbs = (HOME, *trail) if section else ()
         # The last crumb is the page itself: shown, not linked.
         breadcrumb = [*crumbs[:-1], ("", crumbs[-1][1])] if crumbs else []
-        return template(
+        return note_csrf_given(template(
             name, template_lookup=TEMPLATES, csrf_token=session.csrf_token,
             flashes=take_flashes(), navigation=NAVIGATION, section=section, breadcrumb=breadcrumb,
             citizen=self.signed_in(), **context,
-        )
+        ))
 
 
 def _sign_in_routes(app: Bottle, services: MyGuichetServices, pages: Pages) -> None:
@@ -234,6 +238,10 @@ def _security_headers() -> None:
 def _error_page(error: HTTPError) -> str:
     """A French error page; the layout shows no private navigation."""
     heading, message = ERRORS[error.status_code]
+    if isinstance(error, GuardRefusal):
+        message = str(error.body)
+    # A server error replaces the response's headers: they are set again here.
+    _security_headers()
     return template("error.tpl", template_lookup=TEMPLATES, heading=heading, message=message,
                     csrf_token="", flashes=[], navigation=NAVIGATION, section=None,
                     breadcrumb=[], citizen=None)

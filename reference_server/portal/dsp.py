@@ -1,6 +1,8 @@
 """The Dossier de Soins Partagé (patient guide pp. 17–21): tabs, documents, assistants, trace."""
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, replace
 from itertools import groupby
 
@@ -48,6 +50,11 @@ NO_DOCUMENT = "Veuillez choisir un document."
 NO_TITLE = "Veuillez donner un titre au document."
 NOT_FOUND = "Aucun patient trouvé pour ce numéro assuré."
 OWN_RECORD = "Vous ne pouvez pas vous ajouter comme assistant de votre propre dossier."
+TOO_MANY_SEARCHES = ("Vous avez fait trop de recherches de numéro assuré. "
+                     "Veuillez patienter {minutes} minute(s) avant de réessayer.")
+# A row id as SQLite stores it: ASCII digits only, since int() and str.isdigit() also take « １２ »
+# or « ² », and at most 18 of them, so that it always fits SQLite's 64-bit integers.
+ID_PATTERN = "[0-9]{1,18}"
 
 Errors = dict[str, list[str]]
 
@@ -135,10 +142,10 @@ class DspPages:
 
     # Documents --------------------------------------------------------------------------------------
 
-    def download(self, record_id: str, document_id: int) -> bytes:
+    def download(self, record_id: str, document_id: str) -> bytes:
         """A document as an attachment, never rendered in the portal's origin."""
         visit = self.enter(record_id)
-        found = self.records.download(record_id, visit.viewer, document_id)
+        found = self.records.download(record_id, visit.viewer, int(document_id))
         if found is None:
             raise HTTPError(404)
         document, content = found
@@ -203,8 +210,10 @@ class DspPages:
         visit = self.enter(record_id)
         typed = form_text("numero_assure").strip()
         number = matricule.clean(typed)
-        candidate = self.records.candidate(record_id, number) if number else Candidate(None)
-        message = self._refusal_message(visit, candidate) if number else "Veuillez saisir un numéro assuré."
+        throttled = self._throttled(visit.viewer) if number else None
+        candidate = self.records.candidate(record_id, number) if number and not throttled else Candidate(None)
+        message = throttled or (
+            self._refusal_message(visit, candidate) if number else "Veuillez saisir un numéro assuré.")
         if message or candidate.holder is None:
             row = replace(self._row(visit, searching=True), number=typed, found=None)
             return self._synthesis(visit, row=row, assistant_errors={"numero_assure": [message or NOT_FOUND]})
@@ -215,8 +224,11 @@ class DspPages:
     def choose(self, record_id: str) -> str:
         """A search result: it fills « Nom » in the new row."""
         visit = self.enter(record_id)
-        candidate = self.records.candidate(record_id, form_text("matricule"))
-        message = self._refusal_message(visit, candidate)
+        number = form_text("matricule")
+        # Choosing is a look-up too, unless the number is the one this session's search found.
+        throttled = None if number == self._pending(record_id).get("found") else self._throttled(visit.viewer)
+        candidate = Candidate(None) if throttled else self.records.candidate(record_id, number)
+        message = throttled or self._refusal_message(visit, candidate)
         if message or candidate.holder is None:
             return self._synthesis(visit, row=self._row(visit, searching=True),
                                    assistant_errors={"numero_assure": [message or NOT_FOUND]})
@@ -229,6 +241,10 @@ class DspPages:
         visit = self.enter(record_id)
         number, role = form_text("matricule"), " ".join(form_text("role").split())
         errors = self._row_problems(number, role)
+        # Saving names the person too, unless they are the one chosen with « Nom » in this session.
+        if not errors and number != self._pending(record_id).get("chosen"):
+            throttled = self._throttled(visit.viewer)
+            errors = {"assistant": [throttled]} if throttled else {}
         if not errors:
             outcome = self.records.add_assistant(record_id, visit.viewer, number, role)
             if outcome.refusal is Refusal.NO_ACCESS:
@@ -245,9 +261,9 @@ class DspPages:
     def remove_assistant(self, record_id: str) -> None:
         """« Supprimer »: the assistant loses access at once, even in an open session."""
         visit = self.enter(record_id)
-        chosen = form_text("assistant")
-        assistant_id = int(chosen) if chosen.isdigit() else 0
-        outcome = self.records.remove_assistant(record_id, visit.viewer, assistant_id)
+        assistant_id = parse_id(form_text("assistant"))
+        outcome = (Candidate(None, Refusal.NOT_FOUND) if assistant_id is None
+                   else self.records.remove_assistant(record_id, visit.viewer, assistant_id))
         if outcome.refusal is Refusal.NO_ACCESS:
             raise HTTPError(403, DENIED)
         if outcome.holder is None:
@@ -258,6 +274,13 @@ class DspPages:
         else:
             flash(f"{outcome.holder.full_name} a été retiré(e) des assistants DSP.")
         redirect(f"{BASE}/{record_id}")
+
+    def _throttled(self, viewer: str) -> str | None:
+        """Count a look-up of a « Numéro assuré »; why not, when the account made too many."""
+        config = self.services.config
+        wait = self.records.count_search(viewer, config.dsp_searches_per_window,
+                                         config.dsp_search_window.total_seconds())
+        return None if wait is None else TOO_MANY_SEARCHES.format(minutes=max(1, math.ceil(wait / 60)))
 
     def _row_problems(self, number: str, role: str) -> Errors:
         """What the new row lacks before the database is asked."""
@@ -344,6 +367,11 @@ class DspPages:
         }
 
 
+def parse_id(text: str) -> int | None:
+    """A row id sent by a form, or None when it is not one."""
+    return int(text) if re.fullmatch(ID_PATTERN, text) else None
+
+
 def age(birth: dt.date, today: dt.date) -> int:
     """Full years between a birth date and today."""
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
@@ -361,8 +389,8 @@ def create_app(services: PortalServices) -> Bottle:
     app.route(record, "GET", pages.synthesis)
     app.route(f"{record}/documents", "GET", pages.documents)
     app.route(f"{record}/documents", "POST", pages.deposit,
-              max_body=2 * services.dsp.max_document_bytes + FORM_OVERHEAD)
-    app.route(f"{record}/documents/<document_id:int>", "GET", pages.download)
+              max_body=2 * services.dsp.max_document_bytes + FORM_OVERHEAD, too_large=TOO_LARGE)
+    app.route(f"{record}/documents/<document_id:re:{ID_PATTERN}>", "GET", pages.download)
     app.route(f"{record}/ligne-de-vie", "GET", pages.timeline)
     app.route(f"{record}/tracabilite", "GET", pages.trace)
     app.route(f"{record}/cercle-de-confiance", "GET", pages.trust_circle)

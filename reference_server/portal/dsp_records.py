@@ -16,6 +16,13 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 ASSISTANT_TYPE = "Assistant DSP"
 DOCUMENT_KINDS = ("Compte rendu", "Résultat d'analyse", "Imagerie", "Ordonnance", "Autre")
 AS_ASSISTANT = " en tant qu'assistant"
+# The « Numéro assuré » look-ups of each account, kept only as long as the limit's window.
+# Created here rather than in schema.sql, which belongs to the storage of the whole portal.
+SEARCHES_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS dsp_searches ("
+    " id INTEGER PRIMARY KEY, viewer TEXT NOT NULL, searched_at REAL NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS dsp_searches_by_viewer ON dsp_searches (viewer, searched_at)",
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,9 @@ class DspRecords:
         self._db = db
         self._clock = clock
         self.max_document_bytes = max_document_bytes
+        with db.transaction() as conn:
+            for statement in SEARCHES_SCHEMA:
+                conn.execute(statement)
 
     def today(self) -> dt.date:
         """The world's date in Luxembourg, which the record's dates use."""
@@ -259,6 +269,21 @@ class DspRecords:
             if record is None:
                 return Candidate(None, Refusal.NOT_FOUND)
             return _candidate(conn, record, matricule)
+
+    def count_search(self, viewer: str, cap: int, window_seconds: float) -> float | None:
+        """Count one look-up of a number by the viewer; the seconds to wait when over the cap, else None."""
+        now = self._clock.timestamp()
+        with self._db.transaction() as conn:
+            # Look-ups older than the window no longer count: forgetting them bounds the table.
+            conn.execute("DELETE FROM dsp_searches WHERE viewer = ? AND searched_at <= ?",
+                         (viewer, now - window_seconds))
+            oldest = conn.execute(
+                "SELECT min(searched_at) AS at, count(*) AS n FROM dsp_searches WHERE viewer = ?", (viewer,)
+            ).fetchone()
+            if oldest["n"] >= cap:
+                return oldest["at"] + window_seconds - now
+            conn.execute("INSERT INTO dsp_searches (viewer, searched_at) VALUES (?, ?)", (viewer, now))
+        return None
 
     def add_assistant(self, record_id: str, viewer: str, matricule: str, role: str) -> Candidate:
         """Make an account holder an assistant, checking everything again, and trace it."""

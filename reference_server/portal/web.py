@@ -9,6 +9,8 @@ from reference_server.sessions import (
     current_session,
     flash,
     form_text,
+    idle_seconds,
+    note_csrf_given,
     replace_session,
     take_flashes,
 )
@@ -21,6 +23,9 @@ __all__ = ["HELPDESK", "TEMPLATES", "SessionPlugin", "current_session", "flash",
 # the process, so that systems with templates of the same name never get each other's.
 TEMPLATES = [str(Path(__file__).parent / "templates")]
 
+# The session timeout the idle warning assumes where a page is rendered outside a session.
+DEFAULT_IDLE_SECONDS = 1800
+
 HELPDESK = {
     "phone": "(+352) 27 12 50 18 33",
     "phone_link": "+352271250183",
@@ -32,7 +37,7 @@ def render(name: str, **context: object) -> str:
     """Render a template with what every page needs; {{ }} escapes HTML."""
     session = current_session()
     flashes = take_flashes()
-    return template(
+    return note_csrf_given(template(
         name,
         template_lookup=TEMPLATES,
         csrf_token=session.csrf_token,
@@ -40,5 +45,7 @@ def render(name: str, **context: object) -> str:
         flashes=flashes,
         path=request.path,
         signed_in=session.data.get("account_name"),
+        # The idle warning (WCAG 2.2.1) counts down from the server's own timeout.
+        session_idle_seconds=int(idle_seconds() or DEFAULT_IDLE_SECONDS),
         **context,
-    )
+    ))

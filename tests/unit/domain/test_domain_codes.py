@@ -86,9 +86,15 @@ def test_a_generated_code_survives_cleaning():
 
 @pytest.mark.parametrize(("typed", "cleaned"), [("123456", "123456"), ("123 456", "123456"),
                                                 ("12-34-56", "123456"), (" 012345\n", "012345"),
-                                                ("abc", ""), ("", "")])
+                                                ("", "")])
 def test_clean_one_time_code_keeps_the_digits(typed: str, cleaned: str):
     assert codes.clean_one_time_code(typed) == cleaned
+
+
+@pytest.mark.parametrize("typed", ["abc", "../../etc/passwd474677", "４７４６７７", "474677x"])
+def test_clean_one_time_code_keeps_junk_as_typed_so_that_it_is_refused(typed: str):
+    # A code is never extracted from what surrounds it: the junk stays and cannot match.
+    assert codes.clean_one_time_code(typed) == typed.strip()
 
 
 # CodeState -------------------------------------------------------------------------------------

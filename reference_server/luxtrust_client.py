@@ -208,6 +208,8 @@ class LuxTrustClient:
                 if metadata.get("issuer") != self.issuer:
                     raise LuxTrustError("discovery document names another issuer")
                 self._metadata = metadata
+        if name not in self._metadata:
+            raise LuxTrustError(f"discovery document lacks {name}")
         return str(self._metadata[name])
 
     @staticmethod

@@ -5,8 +5,9 @@ never disagree on whether the identifier may be shared.
 """
 
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
-from bottle import Bottle, redirect
+from bottle import Bottle, redirect, request
 
 from reference_server.myguichet.catalogue import DSP_NAME, Source
 from reference_server.myguichet.citizens import Citizen
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from reference_server.myguichet.app import MyGuichetServices, Pages
 
 BASE = f"/mes-donnees/{Source(DSP_NAME).slug}"
+# The portal's door that binds the browser to its ticket before sending it back to BASE/acces.
+PORTAL_DEPARTURE = "myguichet/depart"
 OUTCOME_KEY = "esante_outcome"
 UNAVAILABLE = "Le service de l'Agence eSanté est momentanément indisponible. Veuillez réessayer plus tard."
 CONSENT_MISSING = (
@@ -48,6 +51,7 @@ class DspConsentPages:
         app.route(f"{BASE}/consentement", "POST", self.consent)
         app.route(f"{BASE}/cgu", "POST", self.accept_cgu)
         app.route(f"{BASE}/acces", "POST", self.open_dsp)
+        app.route(f"{BASE}/acces", "GET", self.fetch_ticket)
 
     def show(self, errors: tuple[str, ...] = ()) -> str:
         """The step the citizen is at: consent, then CGU, then their active account."""
@@ -100,10 +104,29 @@ class DspConsentPages:
         redirect(BASE)
 
     def open_dsp(self) -> str:
-        """« Accéder à mon DSP »: a single-use ticket from the portal, then off to the portal."""
+        """« Accéder à mon DSP »: first to the portal, which binds this browser to the ticket to come."""
         citizen = self._consenting()
+        # Asked first over the back-channel, so that a portal that is down, or an account that
+        # is gone, is said here rather than by a browser error on the portal's side.
         try:
-            url = self.services.esante.dsp_ticket_url(citizen.national_id)
+            active = self.services.esante.has_account(citizen.national_id)
+        except EsanteRefused:
+            return self.show()
+        except EsanteUnavailable:
+            return self.show((UNAVAILABLE,))
+        if not active:
+            return self.show()
+        redirect(urljoin(self.services.portal_url, PORTAL_DEPARTURE), 303)
+        raise AssertionError("unreachable")
+
+    def fetch_ticket(self) -> str:
+        """Back from the portal with its binding: a single-use ticket for this browser, then off."""
+        citizen = self._consenting()
+        binding = request.query.getunicode("liaison", default="") or ""
+        if not binding:
+            redirect(BASE)
+        try:
+            url = self.services.esante.dsp_ticket_url(citizen.national_id, binding)
         except EsanteRefused:
             return self.show()
         except EsanteUnavailable:

@@ -69,9 +69,10 @@ class EsanteClient:
         })
         return answer.get("status") == "activated"
 
-    def dsp_ticket_url(self, national_id: str) -> str:
-        """Where to send the citizen's browser so that the portal opens their DSP."""
-        path = str(self._call("POST", "tickets", {"national_id": national_id}).get("path", ""))
+    def dsp_ticket_url(self, national_id: str, binding: str) -> str:
+        """Where to send the citizen's browser, bound by the portal, so that it opens their DSP."""
+        answer = self._call("POST", "tickets", {"national_id": national_id, "binding": binding})
+        path = str(answer.get("path", ""))
         if not path.startswith("/"):
             raise EsanteUnavailable("the portal's ticket is not a path on the portal")
         return urljoin(self._portal, path)

@@ -28,6 +28,10 @@ POLICY = (
     "Le mot de passe doit comporter au minimum 1 caractère(s) alphabétique(s)",
     "Le mot de passe doit comporter au minimum 1 caractère(s) numérique(s)",
 )
+NOTICE_NOT_SENT = (
+    "Votre modification n'a pas été enregistrée : l'avis qui vous en informe n'a pas pu être "
+    "envoyé. Rien n'a été modifié. Veuillez réessayer dans quelques instants."
+)
 CONTACT_NAMES = {"sms": "numéro de téléphone portable", "email": "adresse e-mail"}
 
 Errors = dict[str, list[str]]
@@ -104,6 +108,9 @@ class AccountPages:
         destination = account.code_destination
         if destination is None:
             return self.show_means({"fresh": ["Aucun moyen de recevoir un code n'est enregistré."]})
+        refusal = self._send_refusal(account)
+        if refusal:
+            return self.show_means({"fresh": [refusal]})
         channel, value = destination
         issued = self.services.codes.issue(self._owner("fresh"), "fresh", channel, value)
         try:
@@ -116,9 +123,9 @@ class AccountPages:
 
     def confirm_fresh_code(self) -> str:
         """A right code opens the sensitive settings for a few minutes."""
-        self.account()
+        account = self.account()
         session = current_session().data
-        message = self._check_code(session.get("fresh_code_id"), "fresh")
+        message = self._check_code(account, session.get("fresh_code_id"), "fresh")
         if message:
             return self.show_means({"fresh_code": [message]})
         session.pop("fresh_code_id", None)
@@ -128,7 +135,7 @@ class AccountPages:
 
     def change_contact(self, channel: str) -> str:
         """A new number or address: prove it with a code sent there before it takes effect."""
-        self.account()
+        account = self.account()
         field = "mobile" if channel == "sms" else "email"
         typed = form_text(field)
         if not self.fresh():
@@ -136,6 +143,9 @@ class AccountPages:
         checked = contact.check(Channel(channel), typed)
         if checked.error:
             return self.show_means({field: [checked.error]}, **{field: typed})
+        refusal = self.services.code_sends.reserve(account.matricule)
+        if refusal:
+            return self.show_means({field: [refusal]}, **{field: typed})
         issued = self.services.codes.issue(self._owner("contact"), "contact", channel, checked.value)
         try:
             send_code(self.services, channel, checked.value, issued.code, "confirmer cette adresse")
@@ -154,13 +164,17 @@ class AccountPages:
         change = current_session().data.get(CHANGE_KEY)
         if not change or not self.fresh():
             return self.show_means({"change_code": [NEEDS_FRESH_CODE]})
-        message = self._check_code(change.get("code_id"), "contact")
-        if message:
-            return self.show_means({"change_code": [message]})
+        if not change.get("proven"):
+            message = self._check_code(account, change.get("code_id"), "contact")
+            if message:
+                return self.show_means({"change_code": [message]})
+            # The code is used up: a notice that cannot leave now may be retried without it.
+            change["proven"] = True
+        what = f"Votre {change['name']} eSanté a été modifié(e) : {change['sent_to']}."
+        if not self._notify(account, what):
+            return self._gateway_down("change_code")
         self.services.accounts.set_contact(account.matricule, change["channel"], change["value"])
         current_session().data.pop(CHANGE_KEY, None)
-        what = f"Votre {change['name']} eSanté a été modifié(e) : {change['sent_to']}."
-        notify(self.services, account, "Modification de votre compte eSanté", what)
         flash(f"Votre {change['name']} a été modifié(e).")
         redirect(MEANS)
         raise AssertionError("unreachable")
@@ -178,10 +192,11 @@ class AccountPages:
                 field = "new_password_confirmation" if message == password.MISMATCH else "new_password"
                 errors.setdefault(field, []).append(message)
             return self.show_means(errors)
-        self.services.accounts.set_password(account.matricule, self.services.hasher.hash(chosen))
+        new_hash = self.services.hasher.hash(chosen)
         verb = "modifié" if account.has_password else "défini"
-        notify(self.services, account, "Modification de votre compte eSanté",
-               f"Le mot de passe de votre compte eSanté a été {verb}.")
+        if not self._notify(account, f"Le mot de passe de votre compte eSanté a été {verb}."):
+            return self._gateway_down("new_password")
+        self.services.accounts.set_password(account.matricule, new_hash)
         flash(f"Votre mot de passe a été {verb}.")
         redirect(MEANS)
         raise AssertionError("unreachable")
@@ -216,17 +231,45 @@ class AccountPages:
                    f"Le produit LuxTrust {identity.device_label} {identity.device_serial} "
                    "a été associé à votre compte eSanté.")
 
-    def _check_code(self, code_id: object, purpose: str) -> str | None:
-        """None when the typed code is right, else why not."""
+    def _send_refusal(self, account: Account) -> str | None:
+        """Why no code may be sent now: the account is locked, or has had enough codes."""
+        return self.services.guard.lock(account.matricule) or self.services.code_sends.reserve(
+            account.matricule
+        )
+
+    def _check_code(self, account: Account, code_id: object, purpose: str) -> str | None:
+        """None when the typed code is right, else why not; failures count against the account."""
         if not isinstance(code_id, int):
             return "Demandez d'abord un code."
+        # Per account, across codes and sessions: a new code must not buy new guesses.
+        refusal = self.services.guard.refusal(account.matricule)
+        if refusal:
+            return refusal
         typed = codes.clean_one_time_code(form_text("code"))
         outcome = self.services.codes.check(code_id, self._owner(purpose), typed)
         if outcome.verdict is OneTimeVerdict.ACCEPTED:
+            self.services.guard.success(account.matricule)
             return None
+        locked = self.services.guard.failure(account.matricule)
+        if locked:
+            return locked
         if outcome.verdict is OneTimeVerdict.WRONG:
             return f"Le code saisi est incorrect. Il vous reste {outcome.tries_left} essai(s)."
         return "Ce code n'est plus valable. Demandez un nouveau code."
+
+    def _notify(self, account: Account, what: str) -> bool:
+        """Send the notice of a change before making it, so that neither happens without the other."""
+        try:
+            notify(self.services, account, "Modification de votre compte eSanté", what)
+        except GatewayError:
+            return False
+        return True
+
+    def _gateway_down(self, field: str) -> str:
+        """The page again, saying that nothing was changed because the notice could not leave."""
+        page = self.show_means({field: [NOTICE_NOT_SENT]})
+        response.status = 503
+        return page
 
     def _owner(self, purpose: str) -> str:
         """Codes of the account pages belong to the signed-in session."""

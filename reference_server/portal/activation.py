@@ -191,10 +191,7 @@ class PatientWizard(ActivationWizard):
         )
         if not created:
             return self.show_security(progress, {"code": [CODE_MESSAGES[CodeVerdict.USED]]})
-        progress.data = {"matricule": data["matricule"]}
-        progress.complete(3)
-        progress.close_before(4)
-        return self.go(progress, 4)
+        return self.account_created(progress)
 
     # Steps 4 and 5 (pp. 13–14) -----------------------------------------------------------------
 

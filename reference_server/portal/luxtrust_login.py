@@ -10,6 +10,10 @@ from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, current_session, flash, form_text
 
 PENDING_KEY = "luxtrust_pending"
+LUXTRUST_UNAVAILABLE = (
+    "Le service LuxTrust est momentanément indisponible : la connexion avec votre produit "
+    "LuxTrust n'a pas pu commencer. Veuillez réessayer dans quelques instants."
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,12 @@ def create_app(services: PortalServices, purposes: dict[str, Purpose]) -> Bottle
         purpose = form_text("purpose")
         if purpose not in purposes:
             redirect("/")
-        url, pending = services.luxtrust.start()
+        try:
+            url, pending = services.luxtrust.start()
+        except LuxTrustError:
+            # LuxTrust could not be asked where to send the person: say so where they clicked.
+            flash(LUXTRUST_UNAVAILABLE)
+            redirect(purposes[purpose].back)
         current_session().data[PENDING_KEY] = {**pending.as_dict(), "purpose": purpose}
         redirect(url)
 

@@ -6,6 +6,7 @@ which the portal accepts only while that person's consent lasts.
 """
 
 import hmac
+import secrets
 from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import urlencode
@@ -18,13 +19,23 @@ from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.my_services import start_session
 from reference_server.portal.myguichet_partner import Activation, Refused
 from reference_server.portal.services import PortalServices
-from reference_server.portal.web import SessionPlugin, flash
+from reference_server.portal.web import SessionPlugin, current_session, flash
 
 API = "/api/myguichet"
 TICKET_DOOR = "/myguichet/dsp"
+# « Accéder à mon DSP » on MyGuichet.lu sends the browser here first, to be bound to its ticket.
+DEPARTURE = "/myguichet/depart"
+BINDING_KEY = "myguichet_binding"
+# Bounded, since MyGuichet.lu relays it: the portal's own bindings are 43 characters.
+MAX_BINDING = 128
 TICKET_REFUSED = (
     "Ce lien d'accès au DSP n'est plus valable. Repassez par MyGuichet.lu, "
     "ou connectez-vous ici avec votre produit LuxTrust."
+)
+OTHER_BROWSER = (
+    "Ce lien d'accès au DSP n'a pas été demandé depuis ce navigateur : il ne s'ouvre que dans "
+    "celui où vous avez cliqué sur « Accéder à mon DSP » sur MyGuichet.lu. Repassez par "
+    "MyGuichet.lu, ou connectez-vous ici avec votre produit LuxTrust."
 )
 
 
@@ -39,9 +50,25 @@ def create_app(services: PortalServices) -> Bottle:
     door = Bottle()
     door.install(SessionPlugin(services.sessions))
 
+    @door.get(DEPARTURE)
+    def depart() -> None:
+        # Like OpenID Connect's state: a value only this browser's session holds, which the
+        # ticket is bound to, so that a ticket link signs in no other browser (login CSRF).
+        binding = secrets.token_urlsafe(32)
+        current_session().data[BINDING_KEY] = binding
+        link = services.myguichet
+        if link is None:
+            redirect("/patient")
+        redirect(f"{link.url}{link.ticket_return}?{urlencode({'liaison': binding})}", 303)
+
     @door.get(TICKET_DOOR)
     def open_dsp() -> None:
-        owner = partner.redeem_ticket(request.query.getunicode("ticket", default="") or "")
+        # The binding serves one ticket: whatever happens now, it is used up.
+        binding = current_session().data.pop(BINDING_KEY, None)
+        if not isinstance(binding, str):
+            flash(OTHER_BROWSER)
+            redirect("/patient")
+        owner = partner.redeem_ticket(request.query.getunicode("ticket", default="") or "", binding)
         if owner is None:
             flash(TICKET_REFUSED)
             redirect("/patient")
@@ -85,8 +112,10 @@ def _api_routes(app: Bottle, services: PortalServices) -> None:
     @app.post(f"{API}/tickets")
     def ticket() -> dict[str, object]:
         _authenticate(services)
-        number = _national_id(str(json_body().get("national_id") or ""))
-        issued = _refusing(lambda: partner.issue_ticket(number))
+        body = json_body()
+        number = _national_id(str(body.get("national_id") or ""))
+        binding = _binding(body.get("binding"))
+        issued = _refusing(lambda: partner.issue_ticket(number, binding))
         response.status = 201
         # A path, not a URL: MyGuichet.lu joins it to the portal address it was configured with,
         # so no request header can point the person elsewhere.
@@ -114,6 +143,13 @@ def _national_id(number: str) -> str:
     if checked.error:
         raise refusal(f"not a valid national identifier: {checked.error}")
     return checked.number
+
+
+def _binding(raw: object) -> str:
+    """The browser binding the portal handed MyGuichet.lu at the departure, or a 400 refusal."""
+    if not isinstance(raw, str) or not 0 < len(raw) <= MAX_BINDING:
+        raise refusal("binding is the value the portal gave at the departure of the browser")
+    return raw
 
 
 def _activation(body: dict[str, object]) -> Activation:

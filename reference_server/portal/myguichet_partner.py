@@ -43,9 +43,13 @@ class Activation:
         return "sms" if self.mobile else "email"
 
 
-def _ticket_key(ticket: str) -> str:
-    """The stored form of a ticket: a copy of the database opens no DSP."""
-    return hashlib.sha256(ticket.encode()).hexdigest()
+def _ticket_key(ticket: str, binding: str) -> str:
+    """The stored form of a ticket and the browser it is bound to: a copy of the database opens no DSP.
+
+    The binding is the random value the portal put in the session of the browser that set off
+    « Accéder à mon DSP »: the same ticket with another browser's binding, or none, finds no row.
+    """
+    return hashlib.sha256(f"{binding}:{ticket}".encode()).hexdigest()
 
 
 class MyGuichetPartner:
@@ -120,9 +124,10 @@ class MyGuichetPartner:
                 insert_product(conn, activation.matricule, product, now)
         return True
 
-    def issue_ticket(self, matricule: str) -> str:
-        """A single-use, short-lived ticket that opens the person's DSP in their browser."""
+    def issue_ticket(self, matricule: str, binding: str) -> str:
+        """A single-use, short-lived ticket that opens the person's DSP in the bound browser only."""
         ticket = secrets.token_urlsafe(32)
+        key = _ticket_key(ticket, binding)
         now = self._clock.timestamp()
         with self._db.transaction() as conn:
             self._kind(conn, matricule)
@@ -131,19 +136,20 @@ class MyGuichetPartner:
                 raise Refused("the person has no active account")
             conn.execute(
                 "INSERT INTO myguichet_tickets (ticket_hash, matricule, expires_at) VALUES (?, ?, ?)",
-                (_ticket_key(ticket), matricule, now + self._ticket_ttl),
+                (key, matricule, now + self._ticket_ttl),
             )
         return ticket
 
-    def redeem_ticket(self, ticket: str) -> str | None:
-        """The matricule a valid ticket stands for, using it up; None when unknown, used or expired."""
+    def redeem_ticket(self, ticket: str, binding: str) -> str | None:
+        """The matricule a valid ticket stands for in this browser, using it up; else None."""
+        key = _ticket_key(ticket, binding)
         now = self._clock.timestamp()
         with self._db.transaction() as conn:
             row = conn.execute(
                 "UPDATE myguichet_tickets SET used_at = ?"
                 " WHERE ticket_hash = ? AND used_at IS NULL AND expires_at > ?"
                 " RETURNING matricule",
-                (now, _ticket_key(ticket), now),
+                (now, key, now),
             ).fetchone()
             if row is None:
                 return None

@@ -51,6 +51,9 @@ class OneTimeCodes:
     def issue(self, owner: str, purpose: str, channel: str, destination: str) -> IssuedCode:
         """Make a new code for an owner, revoking the ones it replaces."""
         code = new_one_time_code()
+        # Hashed before the write transaction, which every other writer waits for: under many
+        # concurrent activations, work inside it lengthens everyone's wait towards the busy timeout.
+        code_hash = self._hasher.hash(code)
         now = self._clock.timestamp()
         with self._db.transaction() as conn:
             conn.execute(
@@ -62,7 +65,7 @@ class OneTimeCodes:
                 "INSERT INTO one_time_codes (owner, purpose, channel, destination, code_hash,"
                 " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    owner, purpose, channel, destination, self._hasher.hash(code), now,
+                    owner, purpose, channel, destination, code_hash, now,
                     now + self._lifetime.total_seconds(),
                 ),
             )

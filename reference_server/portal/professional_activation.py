@@ -179,10 +179,7 @@ class ProfessionalWizard(ActivationWizard):
         )
         if not created:
             return self.show_security(progress, {"code": [CODE_MESSAGES[CodeVerdict.USED]]})
-        progress.data = {"matricule": data["matricule"]}
-        progress.complete(4)
-        progress.close_before(5)
-        return self.go(progress, 5)
+        return self.account_created(progress)
 
     def _step5(self, progress: WizardProgress, errors: Errors) -> str:
         self.end()

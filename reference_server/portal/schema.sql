@@ -105,6 +105,15 @@ CREATE TABLE IF NOT EXISTS one_time_codes (
 );
 CREATE INDEX IF NOT EXISTS codes_by_owner ON one_time_codes (owner, purpose);
 
+-- Sign-in and account-settings codes sent to each account, kept only as long as the limit's
+-- window: a new session per request must not reset the count (SMS and e-mail bombing).
+CREATE TABLE IF NOT EXISTS code_sends (
+    id INTEGER PRIMARY KEY,
+    matricule TEXT NOT NULL,
+    sent_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS code_sends_by_account ON code_sends (matricule, sent_at);
+
 -- « Je n'ai pas de code d'activation »: requests for a new letter, handled by the helpdesk.
 CREATE TABLE IF NOT EXISTS code_requests (
     id INTEGER PRIMARY KEY,

@@ -10,6 +10,7 @@ from reference_server.key_files import load_or_create_key
 from reference_server.luxtrust_client import LuxTrustClient, LuxTrustLink, UsedIdTokens
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
+from reference_server.portal.code_sends import CodeSendLimit
 from reference_server.portal.dsp_records import DspRecords
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.myguichet_partner import MyGuichetPartner
@@ -34,6 +35,9 @@ class MyGuichetLink:
     url: str
     client_id: str
     client_secret: str
+    # Where on MyGuichet.lu the portal sends a browser back, bound, to fetch its DSP ticket:
+    # registered with the partner, as a redirect URI is with an OpenID Connect client.
+    ticket_return: str = "mes-donnees/dossier-de-soins-partage-dsp/acces"
 
     @property
     def test_support(self) -> str:
@@ -57,6 +61,8 @@ class PortalServices:
     accounts: Accounts
     luxtrust: LuxTrustClient
     guard: SignInGuard
+    # How many sign-in and account-settings codes an account may have sent in a while.
+    code_sends: CodeSendLimit
     publications: Publications
     dsp: DspRecords
     myguichet_partner: MyGuichetPartner
@@ -100,6 +106,7 @@ class PortalServices:
             accounts=accounts,
             luxtrust=LuxTrustClient.for_link(luxtrust, clock, UsedIdTokens(db, clock).accept_once),
             guard=SignInGuard(db, clock, config),
+            code_sends=CodeSendLimit(db, clock, config),
             dsp=DspRecords(db, clock, config.dsp_max_document_bytes),
             myguichet_partner=MyGuichetPartner(db, clock, config.myguichet_ticket_ttl),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,

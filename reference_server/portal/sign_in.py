@@ -45,7 +45,7 @@ class PasswordSignIn:
             locked = self.services.guard.failure(number)
             return self.show_form({"password": [locked or WRONG_CREDENTIALS]}, typed)
         current_session().data[PENDING_KEY] = {"matricule": number}
-        return self._send(destination, resent=False)
+        return self._send(number, destination, resent=False)
 
     def show_code(self, errors: Errors | None = None) -> str:
         """The code received, with a way to get a new one."""
@@ -68,7 +68,7 @@ class PasswordSignIn:
             destination = account.code_destination if account else None
             if destination is None:
                 redirect("/connexion/matricule")
-            return self._send(destination, resent=True)
+            return self._send(number, destination, resent=True)
         return self._check(number, int(pending["code_id"]))
 
     def _check(self, number: str, code_id: int) -> str:
@@ -93,8 +93,13 @@ class PasswordSignIn:
             message = EXPIRED_CODE
         return self.show_code({"code": [message]})
 
-    def _send(self, destination: tuple[str, str], *, resent: bool) -> str:
+    def _send(self, number: str, destination: tuple[str, str], *, resent: bool) -> str:
         """Issue a code bound to this session and send it to the account's means."""
+        too_many = self.services.code_sends.reserve(number)
+        if too_many and resent:
+            return self.show_code({"code": [too_many]})
+        if too_many:
+            return self.show_form({"matricule": [too_many]}, number)
         channel, value = destination
         issued = self.services.codes.issue(self._owner(), CODE_PURPOSE, channel, value)
         try:

@@ -4,6 +4,7 @@ import math
 
 from reference_server.clock import Clock
 from reference_server.config import WorldConfig
+from reference_server.domain import matricule as matricules
 from reference_server.portal.web import HELPDESK
 from reference_server.storage import Database
 
@@ -32,8 +33,18 @@ class SignInGuard:
             return f"Trop de tentatives. Veuillez patienter {math.ceil(wait)} secondes avant de réessayer."
         return None
 
+    def lock(self, matricule: str) -> str | None:
+        """The lock's message while the account is locked, else None (a throttle is no lock)."""
+        row = self._row(matricule)
+        now = self._clock.timestamp()
+        if row is not None and row["locked_until"] and now < row["locked_until"]:
+            return self._locked_message(row["locked_until"] - now)
+        return None
+
     def failure(self, matricule: str) -> str | None:
         """Count a failure; the message of the lock when this one reaches the limit."""
+        if not _countable(matricule):
+            return None
         now = self._clock.timestamp()
         with self._db.transaction() as conn:
             conn.execute(
@@ -60,7 +71,9 @@ class SignInGuard:
             conn.execute("DELETE FROM sign_in_attempts WHERE matricule = ?", (matricule,))
 
     def _row(self, matricule: str) -> dict | None:
-        """The failure record of a matricule."""
+        """The failure record of a matricule (none for what cannot be one, which is never stored)."""
+        if not _countable(matricule):
+            return None
         with self._db.reading() as conn:
             row = conn.execute(
                 "SELECT failures, last_failure_at, locked_until FROM sign_in_attempts"
@@ -78,3 +91,12 @@ class SignInGuard:
             f"{minutes} minute(s). Pour toute question, contactez notre helpdesk au "
             f"{HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
         )
+
+
+def _countable(typed: str) -> bool:
+    """Whether a typed value could be a matricule, so that counting its failures protects someone.
+
+    Anything else has no account behind it: storing it would only let anyone fill the table with
+    whatever they type (60,000 characters a try). Its sign-in still gets the same answer.
+    """
+    return matricules.check(typed, allow_eleven_digits=True).valid

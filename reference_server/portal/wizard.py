@@ -1,8 +1,9 @@
 """What the patient and professional activation wizards share: CGU, progress, one-time codes."""
 
+import threading
 from collections.abc import Callable
 
-from bottle import redirect, response
+from bottle import HTTPResponse, redirect, response
 
 from reference_server.domain import codes, contact
 from reference_server.domain.contact import Channel
@@ -32,6 +33,9 @@ ONE_TIME_MESSAGES = {
     OneTimeVerdict.UNKNOWN: "Ce code n'est plus valable. Demandez un nouveau code.",
 }
 CODE_PURPOSE = "activation"
+# Striped locks, so that different sessions seldom wait for each other. The reference portal is
+# one process; several would need the same serialisation in the database instead.
+_SESSION_LOCKS = tuple(threading.Lock() for _ in range(64))
 
 Errors = dict[str, list[str]]
 Page = Callable[[WizardProgress, Errors], str]
@@ -211,6 +215,30 @@ class ActivationWizard:
         typed = codes.clean_one_time_code(form_text("code"))
         if not typed:
             return self.show_security(progress, {"code": ["Veuillez saisir le code reçu."]})
+        # A double-clicked « Valider » sends two requests that read the same session. They run
+        # one after the other here, and the first saves its progress before letting the second
+        # in: the second then lands where the first did, not back on this step.
+        with _SESSION_LOCKS[hash(current_session().key) % len(_SESSION_LOCKS)]:
+            self._follow_a_twin()
+            try:
+                return self._check_and_create(progress, typed)
+            except HTTPResponse:
+                self.services.sessions.save(current_session())
+                raise
+
+    def _follow_a_twin(self) -> None:
+        """Redirect to where a twin submission of this session took the wizard past this step."""
+        saved = self.services.sessions.load(current_session().token)
+        raw = saved.data.get(self.session_key) if saved else None
+        if not isinstance(raw, dict):
+            return
+        latest = WizardProgress.from_dict(raw)
+        if not latest.may_open(self.otp_step):
+            current_session().data = saved.data  # type: ignore[union-attr]
+            redirect(f"{self.start}/etape-{latest.where_to(self.otp_step)}")
+
+    def _check_and_create(self, progress: WizardProgress, typed: str) -> str:
+        """The code's verdict and, when it is right, the account."""
         outcome = self.services.codes.check(int(progress.data["code_id"]), self._owner(), typed)
         if outcome.verdict is OneTimeVerdict.WRONG:
             message = f"Le code saisi est incorrect. Il vous reste {outcome.tries_left} essai(s)."
@@ -218,6 +246,13 @@ class ActivationWizard:
         if outcome.verdict is not OneTimeVerdict.ACCEPTED:
             return self.show_security(progress, {"code": [ONE_TIME_MESSAGES[outcome.verdict]]})
         return self.create_account(progress)
+
+    def account_created(self, progress: WizardProgress) -> str:
+        """Close the steps that made the account and go on to the next one."""
+        progress.data = {"matricule": progress.data["matricule"]}
+        progress.complete(self.otp_step)
+        progress.close_before(self.otp_step + 1)
+        return self.go(progress, self.otp_step + 1)
 
     def _owner(self) -> str:
         """One-time codes of the wizard belong to the session that asked for them."""

@@ -21,6 +21,10 @@ DSP_PAGE = "/mes-donnees/dossier-de-soins-partage-dsp"
 SESSION_COOKIE = "myguichet_session"
 # The portal's « Moyens d'authentification », where an account's mobile and e-mail are shown.
 MEANS = "/mon-compte/moyens-d-authentification"
+# The portal's door where « Accéder à mon DSP » binds a browser to the ticket to come.
+DEPARTURE = "myguichet/depart"
+# A binding for the calls whose ticket no browser will open (refusals, credentials).
+ANY_BINDING = "liaison-sans-navigateur"
 
 
 @dataclass(frozen=True)
@@ -95,13 +99,13 @@ class PartnerApi:
         """Ask the portal to activate an account."""
         return self.call("POST", "activations", dict(body))
 
-    def ticket(self, national_id: str) -> Reply:
-        """Ask for a ticket that opens the person's DSP in their browser."""
-        return self.call("POST", "tickets", {"national_id": national_id})
+    def ticket(self, national_id: str, binding: str = ANY_BINDING) -> Reply:
+        """Ask for a ticket that opens the person's DSP in the browser the binding stands for."""
+        return self.call("POST", "tickets", {"national_id": national_id, "binding": binding})
 
-    def ticket_url(self, national_id: str) -> str:
+    def ticket_url(self, national_id: str, binding: str) -> str:
         """A fresh ticket's URL on the portal, for a person who consents and has an account."""
-        reply = self.ticket(national_id)
+        reply = self.ticket(national_id, binding)
         assert reply.status == 201, reply.body
         answer = reply.json()
         assert isinstance(answer, dict)
@@ -166,3 +170,31 @@ def give_consent(visitor: Visitor) -> Reply:
 def session_cookie(visitor: Visitor) -> str | None:
     """The value of MyGuichet.lu's session cookie in the visitor's jar."""
     return next((c.value for c in visitor.jar if c.name == SESSION_COOKIE), None)
+
+
+def bound_browser(world: PartnerWorld) -> tuple[Visitor, str]:
+    """A browser that set off « Accéder à mon DSP » at the portal, and the binding it was given."""
+    visitor = Visitor(world.portal)
+    reply = visitor.get(DEPARTURE)
+    assert reply.status == 303 and reply.target is not None, reply.status
+    assert reply.target.startswith(world.myguichet + world.link.ticket_return + "?"), reply.target
+    return visitor, reply.query()["liaison"]
+
+
+def opened_ticket(world: PartnerWorld, national_id: str) -> tuple[Visitor, str | None]:
+    """A ticket asked for a bound browser and presented by it; the browser and where it was sent."""
+    visitor, binding = bound_browser(world)
+    return visitor, visitor.get(world.api().ticket_url(national_id, binding)).location
+
+
+def open_my_dsp(world: PartnerWorld, visitor: Visitor) -> str:
+    """« Accéder à mon DSP » on MyGuichet.lu, through the portal's binding: the ticket's URL."""
+    departure = visitor.post(f"{DSP_PAGE}/acces", {})
+    assert departure.status == 303 and departure.target == world.portal + DEPARTURE, departure.status
+    back = visitor.get(departure.target)
+    assert back.status == 303 and back.target is not None
+    assert back.target.startswith(world.myguichet + DSP_PAGE.lstrip("/") + "/acces?liaison=")
+    door = visitor.get(back.target)
+    assert door.status == 303 and door.target is not None, door.status
+    assert door.target.startswith(world.portal + "myguichet/dsp?ticket="), door.target
+    return door.target

@@ -10,6 +10,7 @@ from myguichet_http import (
     PartnerWorld,
     give_consent,
     new_citizen,
+    open_my_dsp,
     sign_in,
     signed_in_citizen,
 )
@@ -77,10 +78,7 @@ def test_activation_gives_the_account_myguichets_contacts_and_token(
 ) -> None:
     persona, visitor = signed_in_citizen(partner_world)
     _activate_from_myguichet(visitor)
-    door = visitor.post(f"{DSP_PAGE}/acces", {})
-    assert door.status == 303
-    assert door.headers["Location"].startswith(partner_world.portal + "myguichet/dsp?ticket=")
-    assert visitor.get(door.headers["Location"]).location == "/dsp"
+    assert visitor.get(open_my_dsp(partner_world, visitor)).location == "/dsp"
     means = visitor.get(partner_world.portal + MEANS.lstrip("/"))
     assert (input_value(means, "mobile"), input_value(means, "email")) == (
         persona["mobile"], persona["email"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from myguichet_http import MEANS, PartnerApi, PartnerWorld, activation, consenting_patient
+from myguichet_http import MEANS, PartnerApi, PartnerWorld, activation, consenting_patient, opened_ticket
 from server_http import Visitor, activate, input_value, new_persona, portal_db
 
 THREADS = 4
@@ -18,8 +18,8 @@ def _account_state(api: PartnerApi, persona: dict[str, object]) -> object:
 
 def _contacts_on_the_portal(world: PartnerWorld, persona: dict[str, object]) -> tuple[str | None, ...]:
     """The mobile and e-mail the account's « Moyens d'authentification » show, opened by a ticket."""
-    visitor = Visitor(world.portal)
-    assert visitor.get(world.api().ticket_url(str(persona["matricule"]))).location == "/dsp"
+    visitor, where = opened_ticket(world, str(persona["matricule"]))
+    assert where == "/dsp"
     page = visitor.get(MEANS)
     assert page.status == 200, page.status
     return input_value(page, "mobile"), input_value(page, "email")

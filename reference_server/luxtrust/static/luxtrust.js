@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  // A refused form or an error page: the focus moves to the message, so that a screen reader reads
+  // it first and Tab goes on from there to the form (WCAG 3.3.1, 2.4.3).
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
   // Once the phone has answered (or the login has expired), submit « Continuer » for the person.
   var form = document.querySelector("form[data-poll]");
   if (!form) {

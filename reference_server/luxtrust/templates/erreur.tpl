@@ -1,3 +1,6 @@
-% rebase('layout.tpl', title=heading)
+% # The title says « Erreur » first, and luxtrust.js moves the focus to the message.
+% rebase('layout.tpl', title='Erreur : ' + heading)
 <h1>{{heading}}</h1>
-<p role="alert">{{message}}</p>
+<div class="error-summary error-page" role="alert">
+  <p>{{message}}</p>
+</div>

@@ -3,11 +3,10 @@
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{title}} — LuxTrust</title>
+  % # A page that refuses a form says so in its title first, as the error pages do (WCAG 3.3.1).
+  <title>{{'Erreur : ' if get('errors') else ''}}{{title}} — LuxTrust</title>
   <link rel="stylesheet" href="/static/luxtrust.css">
-  % if get('script'):
-  <script src="/static/{{script}}" defer></script>
-  % end
+  <script src="/static/luxtrust.js" defer></script>
 </head>
 <body>
   <header class="lt-header">

@@ -1,4 +1,4 @@
-% rebase('layout.tpl', title='Confirmez la connexion', client_name=client_name, script='luxtrust.js')
+% rebase('layout.tpl', title='Confirmez la connexion', client_name=client_name)
 <h1>Confirmez la connexion dans l'application LuxTrust Mobile</h1>
 <p>Une demande de connexion a été envoyée à votre téléphone (LuxTrust Mobile n° se terminant par {{serial_end}}).</p>
 <p>Ouvrez l'application LuxTrust Mobile, approuvez la demande, puis cliquez sur « Continuer ».</p>

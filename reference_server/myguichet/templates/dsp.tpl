@@ -1,11 +1,14 @@
 % rebase("layout.tpl", title="Dossier de Soins Partagé (DSP)")
+% # A box left unticked is the field in error; other problems (service down, no contact) are not.
+% from reference_server.myguichet.dsp import CGU_MISSING, CONSENT_MISSING
+% unticked = CONSENT_MISSING in errors or CGU_MISSING in errors
 <h1>Dossier de Soins Partagé (DSP)</h1>
 <p>Le Dossier de Soins Partagé (DSP) regroupe les données médicales et autres informations
 concernant le patient, utiles et pertinentes afin de favoriser la sécurité, la continuité des
 soins, la coordination des soins, ainsi qu'une utilisation efficiente des services de soins de
 santé.</p>
 % if errors:
-<div class="mg-errors" role="alert">
+<div class="mg-errors" id="mg-errors" role="alert">
   % for message in errors:
   <p>{{message}}</p>
   % end
@@ -28,7 +31,7 @@ santé.</p>
   <form method="post" action="{{base}}/consentement">
     <input type="hidden" name="csrf_token" value="{{csrf_token}}">
     <div class="mg-check">
-      <input type="checkbox" id="consentement" name="consentement" value="oui" aria-describedby="consentement-aide">
+      <input type="checkbox" id="consentement" name="consentement" value="oui" aria-describedby="consentement-aide{{' mg-errors' if unticked else ''}}"{{!' aria-invalid="true"' if unticked else ''}}>
       <label for="consentement">Je consens à ce que MyGuichet.lu partage mon identifiant national avec l'Agence eSanté.</label>
     </div>
     <p id="consentement-aide" class="mg-hint">Ce consentement est révocable à tout moment dans l'onglet Paramètres.</p>
@@ -46,7 +49,7 @@ santé.</p>
   <form method="post" action="{{base}}/cgu">
     <input type="hidden" name="csrf_token" value="{{csrf_token}}">
     <div class="mg-check">
-      <input type="checkbox" id="cgu-acceptation" name="cgu" value="oui">
+      <input type="checkbox" id="cgu-acceptation" name="cgu" value="oui"{{!' aria-invalid="true" aria-describedby="mg-errors"' if unticked else ''}}>
       <label for="cgu-acceptation">En cochant cette case, je reconnais avoir lu et accepté les Conditions Générales d'Utilisation de la Plateforme eSanté et du DSP. Je consens à l'activation de mon compte sur la plateforme eSanté et à l'accès à mon Dossier de Soins Partagé (DSP). Mon adresse email et mon numéro de téléphone MyGuichet.lu seront utilisés pour renseigner mon profil eSanté.</label>
     </div>
     <button type="submit" class="mg-button">Valider</button>

@@ -1,4 +1,7 @@
-% rebase("layout.tpl", title=heading)
+% # The title says « Erreur » first, and myguichet.js moves the focus to the message.
+% rebase("layout.tpl", title="Erreur : " + heading)
 <h1>{{heading}}</h1>
-<p>{{message}}</p>
+<div class="mg-errors" role="alert">
+  <p>{{message}}</p>
+</div>
 <p><a href="/">Retour à l'accueil de MyGuichet.lu</a></p>

@@ -3,8 +3,10 @@
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{title}} — MyGuichet.lu</title>
+  % # A page that refuses a form says so in its title first, as the error pages do (WCAG 3.3.1).
+  <title>{{'Erreur : ' if get('errors') else ''}}{{title}} — MyGuichet.lu</title>
   <link rel="stylesheet" href="/static/myguichet.css">
+  <script src="/static/myguichet.js" defer></script>
 </head>
 <body>
   <a class="skip" href="#contenu">Aller au contenu</a>

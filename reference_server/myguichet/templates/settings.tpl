@@ -6,8 +6,8 @@
   reprend si vous activez votre compte eSanté depuis MyGuichet.lu.</p>
   % if errors:
   <div class="mg-errors" role="alert">
-    % for message in errors.values():
-    <p>{{message}}</p>
+    % for name, message in errors.items():
+    <p id="{{name}}-error">{{message}}</p>
     % end
   </div>
   % end
@@ -16,7 +16,7 @@
     % for name, label, kind, autocomplete in (("email", "Adresse e-mail", "email", "email"), ("mobile", "Numéro de téléphone", "tel", "tel")):
     <div class="mg-field">
       <label for="{{name}}">{{label}}</label>
-      <input id="{{name}}" name="{{name}}" type="{{kind}}" autocomplete="{{autocomplete}}" value="{{typed[name]}}"{{!' aria-invalid="true"' if name in errors else ''}}>
+      <input id="{{name}}" name="{{name}}" type="{{kind}}" autocomplete="{{autocomplete}}" value="{{typed[name]}}"{{!' aria-invalid="true" aria-describedby="%s-error"' % name if name in errors else ''}}>
     </div>
     % end
     <button type="submit" class="mg-button">Enregistrer</button>

@@ -33,4 +33,69 @@
     fieldset.addEventListener("change", function () { sync(group); });
     sync(group);
   });
+
+  // A refused form or an error page: the focus moves to the message, so that a screen reader reads
+  // it first and Tab goes on from there to the form (WCAG 3.3.1, 2.4.3).
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
+  // Signed-in pages: warn before the idle session expires, and let the person extend it (WCAG 2.2.1).
+  var dialog = document.getElementById("session-warning");
+  if (!dialog || typeof dialog.showModal !== "function") {
+    return;
+  }
+  var idleMs = Number(dialog.getAttribute("data-idle-seconds")) * 1000;
+  var warnMs = Number(dialog.getAttribute("data-warn-seconds")) * 1000;
+  var keepalive = dialog.getAttribute("data-keepalive");
+  var warning = dialog.querySelector('[data-session-state="warning"]');
+  var expired = dialog.querySelector('[data-session-state="expired"]');
+  var timers = [];
+
+  function show(state) {
+    var isExpired = state === "expired";
+    warning.hidden = isExpired;
+    expired.hidden = !isExpired;
+    dialog.setAttribute("aria-labelledby", isExpired ? "session-expired-title" : "session-warning-title");
+    dialog.setAttribute("aria-describedby", isExpired ? "session-expired-text" : "session-warning-text");
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    (isExpired ? expired : warning).querySelector("button, a").focus();
+  }
+
+  function schedule() {
+    timers.forEach(window.clearTimeout);
+    // The page's own request has just renewed the session: count from now.
+    timers = [
+      window.setTimeout(function () { show("warning"); }, Math.max(idleMs - warnMs, 0)),
+      window.setTimeout(function () { show("expired"); }, idleMs),
+    ];
+  }
+
+  function extend() {
+    // Any signed-in page renews the session; HEAD asks for it without its body.
+    fetch(keepalive, { method: "HEAD", credentials: "same-origin", cache: "no-store" })
+      .then(function (reply) {
+        if (!reply.ok || reply.redirected) {
+          show("expired");
+          return;
+        }
+        dialog.close();
+        schedule();
+      })
+      .catch(function () { show("expired"); });
+  }
+
+  dialog.querySelector("[data-session-extend]").addEventListener("click", extend);
+  // Escape closes the warning: the person is there, so the session is extended as well.
+  dialog.addEventListener("cancel", function (event) {
+    if (!warning.hidden) {
+      event.preventDefault();
+      extend();
+    }
+  });
+  schedule();
 })();

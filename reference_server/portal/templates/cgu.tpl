@@ -36,9 +36,10 @@
       <input type="hidden" name="csrf_token" value="{{csrf_token}}">
       % include('errors.tpl')
       <div class="checkbox">
-        <input type="checkbox" id="cgu_accepted" name="cgu_accepted" value="oui">
+        <input type="checkbox" id="cgu_accepted" name="cgu_accepted" value="oui"{{!' aria-invalid="true" aria-describedby="cgu_accepted-error"' if errors.get('cgu_accepted') else ''}}>
         <label for="cgu_accepted">En cochant cette case, j'accepte les Conditions Générales d'Utilisation.</label>
       </div>
+      % include('choice_error.tpl', name='cgu_accepted')
       <button type="submit" class="button button-primary">Activer mon compte</button>
     </form>
   </section>

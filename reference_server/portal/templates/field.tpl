@@ -1,5 +1,7 @@
-% # One labelled input with its error message; the asterisk is hidden from the accessible name.
+% # One labelled input with its hint and error message, both read with it (aria-describedby);
+% # the asterisk is hidden from the accessible name.
 % messages = errors.get(name, [])
+% described = ' '.join(([name + '-hint'] if get('hint') else []) + ([name + '-error'] if messages else []))
 <div class="field{{' field-error' if messages else ''}}">
   <label for="{{name}}">{{label}}{{!' <span class="required" aria-hidden="true">*</span>' if get('required', True) else ''}}</label>
   % if get('hint'):
@@ -7,7 +9,7 @@
   % end
   <input id="{{name}}" name="{{name}}" type="{{get('kind', 'text')}}" value="{{get('value', '')}}"
          autocomplete="{{get('autocomplete', 'off')}}"{{!' inputmode="%s"' % get('inputmode') if get('inputmode') else ''}}
-         {{!'aria-invalid="true" aria-describedby="%s-error"' % name if messages else ''}}>
+         {{!'aria-invalid="true"' if messages else ''}}{{!' aria-describedby="%s"' % described if described else ''}}>
   % if messages:
   <div class="error" id="{{name}}-error">
     % for message in messages:

@@ -3,16 +3,19 @@
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{{title}} — eSanté Luxembourg</title>
+  % # A page that refuses a form says so in its title first, as the error pages do (WCAG 3.3.1).
+  % refused = get('errors') or get('upload_errors') or get('assistant_errors')
+  <title>{{'Erreur : ' if refused else ''}}{{title}} — eSanté Luxembourg</title>
   <link rel="stylesheet" href="/static/portal.css">
   <script src="/static/portal.js" defer></script>
 </head>
 <body>
   <a class="skip" href="#contenu">Aller au contenu</a>
   <header class="site-header">
-    <a class="brand" href="/" aria-label="eSanté Luxembourg — accueil">
-      <span class="brand-name">eSanté</span> <span class="brand-country">LUXEMBOURG</span>
+    <a class="brand" href="/">
+      <span class="brand-name">eSanté</span> <span class="brand-country">Luxembourg</span>
       <span class="brand-tagline">Agence nationale des informations partagées dans le domaine de la santé</span>
+      <span class="visually-hidden"> — accueil</span>
     </a>
     <div class="header-tools">
       <a class="helpdesk" href="tel:{{helpdesk['phone_link']}}">{{helpdesk['phone']}}</a>
@@ -68,6 +71,29 @@
     % end
     {{!base}}
   </main>
+  % if signed_in:
+  % # Before an idle session expires, portal.js opens this dialog; « Rester connecté » extends the
+  % # session by asking the portal for a signed-in page (WCAG 2.2.1). Without script it stays closed.
+  % idle_seconds, warn_seconds = get('session_idle_seconds', 1800), 300
+  <dialog class="session-warning" id="session-warning" aria-labelledby="session-warning-title"
+          aria-describedby="session-warning-text" data-idle-seconds="{{idle_seconds}}"
+          data-warn-seconds="{{warn_seconds}}" data-keepalive="/mes-services">
+    <div data-session-state="warning">
+      <h2 id="session-warning-title">Votre session va bientôt expirer</h2>
+      <p id="session-warning-text">Sans action de votre part, vous serez déconnecté dans {{warn_seconds // 60}} minutes pour protéger vos données. Voulez-vous rester connecté ?</p>
+      <div class="actions">
+        <button type="button" class="button button-primary" data-session-extend>Rester connecté</button>
+      </div>
+    </div>
+    <div data-session-state="expired" hidden>
+      <h2 id="session-expired-title">Votre session a expiré</h2>
+      <p id="session-expired-text">Vous avez été déconnecté après {{idle_seconds // 60}} minutes d'inactivité. Connectez-vous à nouveau pour continuer.</p>
+      <div class="actions">
+        <a class="button button-primary" href="/connexion">Se reconnecter</a>
+      </div>
+    </div>
+  </dialog>
+  % end
   <footer class="site-footer">
     <p><strong>Des questions ?</strong> Contactez notre helpdesk : téléphone {{helpdesk['phone']}}, e-mail <a href="mailto:{{helpdesk['email']}}">{{helpdesk['email']}}</a>, ou consultez la rubrique <a href="/aide">Besoin d'aide</a>.</p>
     <p><strong>Une assistance en ligne ?</strong> Prenez rendez-vous sur <a href="/ehelpdesk">helpdesk.esante.lu</a>.</p>

@@ -5,9 +5,10 @@
   % include('errors.tpl')
   <fieldset class="radios" data-toggle-group="received">
     <legend>Avez-vous reçu votre code d'activation ?</legend>
-    <input type="radio" id="received-yes" name="received" value="oui"{{!' checked' if received == 'oui' else ''}}>
+    % include('choice_error.tpl', name='received')
+    <input type="radio" id="received-yes" name="received" value="oui"{{!' checked' if received == 'oui' else ''}}{{!' aria-invalid="true" aria-describedby="received-error"' if errors.get('received') else ''}}>
     <label for="received-yes">Oui</label>
-    <input type="radio" id="received-no" name="received" value="non"{{!' checked' if received == 'non' else ''}}>
+    <input type="radio" id="received-no" name="received" value="non"{{!' checked' if received == 'non' else ''}}{{!' aria-invalid="true" aria-describedby="received-error"' if errors.get('received') else ''}}>
     <label for="received-no">Non</label>
   </fieldset>
   <div data-shown-when="received=oui">

@@ -6,9 +6,10 @@
   % if sent_to is None:
   <fieldset class="radios" data-toggle-group="channel">
     <legend>Code à usage unique à recevoir par</legend>
-    <input type="radio" id="channel-sms" name="channel" value="sms"{{!' checked' if channel == 'sms' else ''}}>
+    % include('choice_error.tpl', name='channel')
+    <input type="radio" id="channel-sms" name="channel" value="sms"{{!' checked' if channel == 'sms' else ''}}{{!' aria-invalid="true" aria-describedby="channel-error"' if errors.get('channel') else ''}}>
     <label for="channel-sms">Mobile</label>
-    <input type="radio" id="channel-email" name="channel" value="email"{{!' checked' if channel == 'email' else ''}}>
+    <input type="radio" id="channel-email" name="channel" value="email"{{!' checked' if channel == 'email' else ''}}{{!' aria-invalid="true" aria-describedby="channel-error"' if errors.get('channel') else ''}}>
     <label for="channel-email">E-mail</label>
   </fieldset>
   <div data-shown-when="channel=sms">

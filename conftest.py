@@ -4,7 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from harness.requirements import load_catalogue, requirement_marker_names
+from harness.requirements import (
+    collect_scenarios,
+    load_catalogue,
+    requirement_marker_names,
+    security_marker_names,
+)
 
 pytest_plugins = [
     "fixtures.personas",
@@ -28,6 +33,9 @@ pytest_plugins = [
     "steps.feedback",
     "steps.myguichet",
     "steps.screen_fit",
+    "steps.security_authentication",
+    "steps.security_sessions",
+    "steps.security_access",
 ]
 
 CATALOGUE = Path(__file__).parent / "features" / "requirements.toml"
@@ -39,6 +47,7 @@ GUIDE_TAGS = {
     "telephone": "a scenario run on an emulated phone (--phone-device), tapping instead of clicking",
     "reference": "a scenario on what the reference world does where the guides are silent",
     "accessibilite": "a scenario on what WCAG 2.1 AA asks of the pages, beyond the guides",
+    "securite": "a scenario on what OWASP ASVS 5.0 / NIST SP 800-63B ask of any portal, beyond the guides",
 }
 
 
@@ -56,3 +65,5 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"p{page}: guide page {page}")
     for marker in requirement_marker_names(load_catalogue(CATALOGUE)):
         config.addinivalue_line("markers", f"{marker}: guide requirement {marker}")
+    for marker in security_marker_names(collect_scenarios(CATALOGUE.parent)):
+        config.addinivalue_line("markers", f"{marker}: OWASP ASVS 5.0 requirement")

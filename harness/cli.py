@@ -23,6 +23,7 @@ from harness.browser import (
     playwright_chromium_path,
     records_video,
 )
+from harness.verdicts import AXE_FINDINGS_EXIT
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REPORTS_DIR = "reports"
@@ -99,9 +100,19 @@ PASS_THROUGH = (
     "--video on|retain-on-failure records each scenario into its folder there, giving Playwright\n"
     "Debian's ffmpeg when it lacks its own (installed as root, like Chromium).\n"
     "\n"
-    "verdicts: conformance always decides the exit code. Reference behaviour and accessibility\n"
-    "count as well on the reference world (no --base-url, and always for test), and with\n"
-    f"--strict (pytest's {ALL_VERDICTS}); --conformance-only leaves them to the report."
+    "verdicts: conformance always decides the exit code. Reference behaviour, accessibility and\n"
+    "security (@securite, OWASP ASVS) count as well on the reference world (no --base-url, and\n"
+    f"always for test), and with --strict (pytest's {ALL_VERDICTS}); --count-security counts\n"
+    "security alone beside conformance; --conformance-only leaves them to the report.\n"
+    "\n"
+    "accessibility profile: --axe runs axe-core (WCAG 2.1 A and AA) on the page after every step,\n"
+    "on any target, and reports its violations as accessibility advisories; they fail no step.\n"
+    f"--axe-fail (or --axe in a strict run) then ends a run that passes otherwise with {AXE_FINDINGS_EXIT}.\n"
+    "\n"
+    "exit codes: 0 every counted verdict passed; 1 a counted scenario failed, a declared deviation\n"
+    "passed, or nothing was collected; 2 the command line was refused (or pytest was interrupted);\n"
+    "3 internal error; 4 a usage error pytest found (a bad --deviations file, no browser server);\n"
+    f"{AXE_FINDINGS_EXIT} only axe-core's findings, with --axe-fail or --axe in a strict run."
 )
 EPILOG = "\n".join(
     ["commands:", *(f"  {name:<14}{text}" for name, text in COMMANDS.items()), "", PASS_THROUGH]
@@ -254,6 +265,9 @@ def exit_message(code: int) -> str | None:
     """Return the explanation printed for an exit code that pytest does not explain itself."""
     if code == NO_TESTS_COLLECTED:
         return "No scenario was collected: a conformance run without scenarios fails."
+    if code == AXE_FINDINGS_EXIT:
+        return (f"Exit code {AXE_FINDINGS_EXIT}: every counted verdict passed, but axe-core found "
+                "accessibility violations (--axe-fail, or --axe in a strict run); report.html lists them.")
     return None
 
 

@@ -27,6 +27,19 @@ ID_PATTERN = re.compile(r"^(PAT|PRO)-(\d{2})-(\d{2})$")
 # Deliberately looser than ID_PATTERN: a mistyped tag such as "PAT-9-1" must be reported as
 # unknown rather than silently ignored as an unrelated tag.
 ID_LIKE_PATTERN = re.compile(r"^(PAT|PRO)-")
+# Security scenarios (@securite) cover no guide instruction: they name OWASP ASVS 5.0
+# requirements instead (@ASVS-6.3.1: chapter, section, requirement), a namespace of their own,
+# and may add the NIST SP 800-63B section they follow (@NIST-800-63B-5.2.2).
+SECURITY_TAG = "securite"
+ASVS_PATTERN = re.compile(r"^ASVS-(\d+)\.(\d+)\.(\d+)$")
+NIST_PATTERN = re.compile(r"^NIST-800-63B-(\d+(?:\.\d+)*)$")
+# The standards of security ids, in the order the reports list them.
+SECURITY_STANDARDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (ASVS_PATTERN, "OWASP ASVS 5.0"),
+    (NIST_PATTERN, "NIST SP 800-63B"),
+)
+# As for guide ids: "ASVS-6.3" or "ASVS-V6.3.1" is reported, not taken for an unrelated tag.
+SECURITY_LIKE_PATTERN = re.compile(r"^(ASVS|NIST)-", re.IGNORECASE)
 REQUIRED_FIELDS: tuple[str, ...] = ("id", "guide", "page", "section", "text")
 UNCOVERED = "— non couvert"
 LEFT_OUT = "— left out:"
@@ -88,6 +101,10 @@ class Coverage:
     requirements: tuple[Requirement, ...]
     scenarios_by_id: Mapping[str, tuple[ScenarioRef, ...]]
     unknown: Mapping[str, tuple[ScenarioRef, ...]] = field(default_factory=dict)
+    # The ASVS (and NIST) requirements the security scenarios name, and the security scenarios
+    # naming no ASVS requirement.
+    security: Mapping[str, tuple[ScenarioRef, ...]] = field(default_factory=dict)
+    security_without_asvs: tuple[ScenarioRef, ...] = ()
 
     @property
     def unknown_ids(self) -> list[str]:
@@ -204,6 +221,33 @@ def requirement_marker_names(catalogue: Iterable[Requirement]) -> list[str]:
     return [requirement.id for requirement in catalogue]
 
 
+def security_ids(tags: Iterable[str]) -> list[str]:
+    """Return the well-formed ASVS then NIST SP 800-63B ids among tags, each in its standard's order."""
+    found = {tag for tag in tags if security_standard(tag)}
+    return sorted(found, key=security_order)
+
+
+def security_standard(tag: str) -> str | None:
+    """Return the standard a well-formed security id belongs to ("OWASP ASVS 5.0"), or None."""
+    return next((name for pattern, name in SECURITY_STANDARDS if pattern.match(tag)), None)
+
+
+def security_order(security_id: str) -> tuple[int, ...]:
+    """Return the sort key of a security id: ASVS first, and 6.3.10 after 6.3.9 as the standard lists."""
+    for index, (pattern, _) in enumerate(SECURITY_STANDARDS):
+        match = pattern.match(security_id)
+        if match:
+            return (index, *(int(part) for part in ".".join(match.groups()).split(".")))
+    return (len(SECURITY_STANDARDS),)
+
+
+def security_marker_names(scenarios: Iterable[ScenarioRef]) -> list[str]:
+    """Return the security ids the feature files tag, to register as markers; a malformed one stays out."""
+    # No catalogue lists ASVS 5.0's few hundred requirements: the shape is what is checked, so a
+    # mistyped "ASVS-6.3" still fails the run under --strict-markers.
+    return security_ids(tag for scenario in scenarios for tag in scenario.tags)
+
+
 # --------------------------------------------------------------------------------------------
 # Scenarios
 # --------------------------------------------------------------------------------------------
@@ -276,16 +320,24 @@ def coverage(catalogue: Sequence[Requirement], scenarios: Iterable[ScenarioRef])
     known = {requirement.id for requirement in catalogue}
     by_id: dict[str, list[ScenarioRef]] = {requirement.id: [] for requirement in catalogue}
     unknown: dict[str, list[ScenarioRef]] = {}
+    security: dict[str, list[ScenarioRef]] = {}
+    without_asvs: list[ScenarioRef] = []
     for scenario in scenarios:
         for tag in scenario.tags:
             if tag in known:
                 by_id[tag].append(scenario)
-            elif ID_LIKE_PATTERN.match(tag):
+            elif security_standard(tag):
+                security.setdefault(tag, []).append(scenario)
+            elif ID_LIKE_PATTERN.match(tag) or SECURITY_LIKE_PATTERN.match(tag):
                 unknown.setdefault(tag, []).append(scenario)
+        if SECURITY_TAG in scenario.tags and not any(ASVS_PATTERN.match(tag) for tag in scenario.tags):
+            without_asvs.append(scenario)
     return Coverage(
         requirements=tuple(catalogue),
         scenarios_by_id={key: tuple(value) for key, value in by_id.items()},
         unknown={key: tuple(value) for key, value in unknown.items()},
+        security={key: tuple(security[key]) for key in sorted(security, key=security_order)},
+        security_without_asvs=tuple(without_asvs),
     )
 
 
@@ -314,10 +366,26 @@ def render_coverage(cov: Coverage, *, uncovered_only: bool = False) -> str:
     lines: list[str] = []
     for guide in GUIDES:
         lines.extend(_render_guide(cov, guide, uncovered_only))
+    lines.extend(_render_security(cov, uncovered_only))
     lines.extend(_render_totals(cov))
     lines.extend(_render_unknown(cov))
     lines.extend(_render_contradictions(cov))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _render_security(cov: Coverage, uncovered_only: bool) -> list[str]:
+    """Render the ASVS and NIST requirements the security scenarios name, and those that name none."""
+    if not (cov.security or cov.security_without_asvs):
+        return []
+    lines = ["== Security: OWASP ASVS 5.0 and NIST SP 800-63B (securite) ==", ""]
+    if not uncovered_only:
+        for asvs_id, scenarios in cov.security.items():
+            lines.append(f"  {asvs_id}")
+            lines.extend(f"      {scenario.location}  {scenario.name}" for scenario in scenarios)
+    for scenario in cov.security_without_asvs:
+        lines.append(f"  ! {scenario.location}  {scenario.name}: @{SECURITY_TAG} without an @ASVS-x.y.z tag")
+    lines.append("")
+    return lines
 
 
 def _render_guide(cov: Coverage, guide: str, uncovered_only: bool) -> list[str]:
@@ -409,6 +477,8 @@ def coverage_as_json(cov: Coverage, *, uncovered_only: bool = False) -> dict[str
         "totals": {guide: _totals_dict(cov, guide) for guide in GUIDES},
         "unknown": {tag: [_scenario_dict(s) for s in cov.unknown[tag]] for tag in cov.unknown_ids},
         "left_out_yet_covered": {r.id: _contradiction_dict(cov, r) for r in cov.contradictions},
+        "security": {key: [_scenario_dict(s) for s in value] for key, value in cov.security.items()},
+        "security_without_asvs": [_scenario_dict(s) for s in cov.security_without_asvs],
     }
 
 
@@ -486,7 +556,7 @@ def _argument_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the coverage report; return 1 on unknown ids, contradictions or, if asked, gaps."""
+    """Print the coverage report; return 1 on unknown ids, contradictions, untagged security or gaps."""
     args = _argument_parser().parse_args(argv)
     catalogue_path = args.catalogue or args.features / "requirements.toml"
     try:
@@ -514,7 +584,7 @@ def _exit_code(cov: Coverage, *, fail_uncovered: bool) -> int:
         count = len(cov.uncovered)
         print(f"{count} requirement(s) neither covered nor left out with a reason", file=sys.stderr)
         return 1
-    return 1 if cov.unknown or cov.contradictions else 0
+    return 1 if cov.unknown or cov.contradictions or cov.security_without_asvs else 0
 
 
 if __name__ == "__main__":

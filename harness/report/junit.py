@@ -26,6 +26,7 @@ from _pytest.junitxml import bin_xml_escape, mangle_test_address, xml_key
 
 from harness.report.records import USER_PROPERTY, ScenarioRecord
 from harness.report.results import TestResult
+from harness.requirements import security_ids
 
 # The suite counts pytest writes; a merged suite's are the sums of its runs'.
 COUNTS = ("tests", "errors", "failures", "skipped")
@@ -77,6 +78,9 @@ def scenario_case(record: ScenarioRecord) -> CaseName:
     properties = [("feature", record["feature"])]
     if record["requirements"]:
         properties.append(("requirements", ",".join(record["requirements"])))
+    # A security scenario names OWASP ASVS (and NIST) requirements instead of the guides'.
+    if security := security_ids(record["tags"]):
+        properties.append(("security_requirements", ",".join(security)))
     if record["tags"]:
         properties.append(("tags", ",".join(record["tags"])))
     properties.append(("verdict", record["verdict"]))

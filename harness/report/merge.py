@@ -102,6 +102,9 @@ def check(shards: Sequence[Shard]) -> None:
     """Refuse runs that are not parts of one run: other targets or verdicts, overlaps, gaps."""
     _same(shards, "target", lambda data: data.target, "ran against different targets")
     _same(shards, "strict", lambda data: data.strict, "counted different verdicts (--strict)")
+    _same(shards, "count_security", lambda data: data.count_security,
+          "counted different verdicts (--count-security)")
+    _same(shards, "axe", lambda data: data.axe, "ran different accessibility profiles (--axe, --axe-fail)")
     # Each shard judged its scenarios by its own file: the merged run must have had one.
     _same(shards, "deviations_file", lambda data: json.dumps(data.deviations, sort_keys=True),
           "declared different expected deviations (--deviations)")
@@ -129,6 +132,7 @@ def merge(runs: Iterable[RunData]) -> RunData:
     results = RunResults(
         (result for run in runs for result in run.results.all),
         sum(run.results.advisory_failed_reports for run in runs),
+        sum(run.results.security_failed_reports for run in runs),
     )
     return RunData(
         results=results,
@@ -141,6 +145,8 @@ def merge(runs: Iterable[RunData]) -> RunData:
         failed_reports=sum(run.failed_reports for run in runs),
         stopped=any(run.stopped for run in runs),
         deviations=first.deviations,
+        count_security=first.count_security,
+        axe=first.axe,
     )
 
 

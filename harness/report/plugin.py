@@ -27,6 +27,7 @@ from pytest_bdd.parser import Feature, Scenario, ScenarioTemplate, Step
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pytest_bdd.utils import registry_get_safe
 
+from harness import axe
 from harness.browser import VideoUnavailable, records_video, video_encoder_missing
 from harness.deviations import Deviations, DeviationsError
 from harness.deviations import load as load_deviations
@@ -40,13 +41,15 @@ from harness.report.run_data import RUN_DATA_FILE, RunData, write_reports
 from harness.report.summary import summary_lines
 from harness.requirements import REPO_ROOT, load_catalogue
 from harness.targets import TargetCapabilityMissing
-from harness.verdicts import LOG
+from harness.verdicts import AXE_FAIL, AXE_FINDINGS_EXIT, AXE_REPORT, LOG
 
 RECORD_KEY = pytest.StashKey[ScenarioRecord]()
 REPORTS_KEY = pytest.StashKey[dict[str, pytest.TestReport]]()
 STEP_START_KEY = pytest.StashKey[float]()
 # Set once a step screenshot timed out: the scenario's later steps take none.
 STEP_SCREENSHOTS_OFF_KEY = pytest.StashKey[bool]()
+# The accessibility profile's findings a scenario has already reported: page, rule and node.
+AXE_SEEN_KEY = pytest.StashKey[set[tuple[str, str, str]]]()
 SCREENSHOT_NAME = "final.png"
 TRACE_NAME = "trace.zip"
 # Where a failed attempt's final screenshot and trace go when pytest-rerunfailures runs it again.
@@ -76,17 +79,53 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         dest="all_verdicts",
         action="store_true",
         default=None,
-        help="Strict: reference behaviour and accessibility count as well as conformance; a "
-        "finding fails its step (the default on the reference world, without --base-url).",
+        help="Strict: reference behaviour, accessibility and security count as well as conformance; "
+        "a finding fails its step (the default on the reference world, without --base-url).",
     )
     group.addoption(
         "--conformance-only",
         dest="all_verdicts",
         action="store_false",
         default=None,
-        help="Only conformance decides the exit code; reference behaviour and accessibility "
-        "are reported (the default with --base-url).",
+        help="Only conformance decides the exit code; reference behaviour, accessibility and "
+        "security are reported (the default with --base-url).",
     )
+    group.addoption(
+        "--count-security",
+        dest="count_security",
+        action="store_true",
+        default=False,
+        help="Security scenarios (@securite) decide the exit code too, without --strict: a portal "
+        "judged on the guides alone must still pass OWASP ASVS.",
+    )
+
+
+@pytest.hookimpl(specname="pytest_addoption")
+def pytest_addoption_axe(parser: pytest.Parser) -> None:
+    """Add --axe and --axe-fail, the accessibility profile."""
+    group = parser.getgroup("esante-report", "eSanté conformance report")
+    group.addoption(
+        "--axe",
+        dest="axe",
+        action="store_const",
+        const=AXE_REPORT,
+        default=None,
+        help="Accessibility profile: run axe-core (WCAG 2.1 A and AA) on the page after every step, "
+        "on any target, and report its violations as accessibility advisories; they fail no step.",
+    )
+    group.addoption(
+        "--axe-fail",
+        dest="axe",
+        action="store_const",
+        const=AXE_FAIL,
+        help=f"As --axe, and a run that passes otherwise exits with {AXE_FINDINGS_EXIT} when axe-core "
+        "found anything (so does a strict run with --axe).",
+    )
+
+
+def axe_mode(config: pytest.Config) -> str | None:
+    """Return the accessibility profile's mode ("report" or "fail"), or None when it is off."""
+    return config.getoption("axe", default=None)
 
 
 @pytest.hookimpl(specname="pytest_addoption")
@@ -122,7 +161,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def strict_verdicts(config: pytest.Config) -> bool:
-    """Tell whether reference behaviour and accessibility count in this run."""
+    """Tell whether reference behaviour, accessibility and security count in this run."""
     chosen = config.getoption("all_verdicts", default=None)
     if chosen is not None:
         return bool(chosen)
@@ -385,6 +424,65 @@ def pytest_bdd_step_error_screenshot(
 ) -> None:
     """Take the page's screenshot after a step failed, once the step's record is finished."""
     _screenshot_step(request, scenario, step)
+
+
+# The accessibility profile (--axe): axe-core on the page each step leaves.
+
+
+@pytest.hookimpl(specname="pytest_bdd_after_step", trylast=True)
+def pytest_bdd_after_step_axe(
+    request: pytest.FixtureRequest, feature: Feature, scenario: Scenario, step: Step
+) -> None:
+    """Run axe-core on the page a passed step left, under --axe."""
+    _scan_step(request, feature, step)
+
+
+@pytest.hookimpl(specname="pytest_bdd_step_error", trylast=True)
+def pytest_bdd_step_error_axe(
+    request: pytest.FixtureRequest, feature: Feature, scenario: Scenario, step: Step
+) -> None:
+    """Run axe-core on the page a failed step left, under --axe."""
+    _scan_step(request, feature, step)
+
+
+def _scan_step(request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
+    """Keep axe-core's new findings on the page as the step's advisories; a finding fails nothing."""
+    record = request.node.stash.get(RECORD_KEY, None)
+    # As for screenshots: only a step of a scenario that asked for the page drove one.
+    if record is None or axe_mode(request.config) is None or "page" not in request.fixturenames:
+        return
+    page = request.getfixturevalue("page")
+    # A Given that prepared data without opening a page leaves the browser's blank one.
+    if not axe.scannable(page.url):
+        return
+    try:
+        found = axe.findings_of(_axe_results(page), page.url)
+    except Exception as error:  # The profile must never be what fails a scenario.
+        record["axe_error"] = records.error_text(error)
+        return
+    # How many page states were scanned: a run with no finding must show it looked.
+    record["axe_scans"] = record.get("axe_scans", 0) + 1
+    seen = request.node.stash.setdefault(AXE_SEEN_KEY, set())
+    for finding in found:
+        assert finding.axe is not None  # The profile's findings always carry axe's details.
+        # The same violation on the same page, seen again after a later step, is reported once.
+        key = (axe.page_key(finding.page or ""), finding.axe.rule, finding.axe.target)
+        if key not in seen:
+            seen.add(key)
+            LOG.keep(finding)
+    records.note_findings(record, LOG.collected(), _sentence(feature, step))
+
+
+def _axe_results(page: Page) -> dict[str, Any]:
+    """Run axe-core on the page, once more after the load if a navigation was under way."""
+    try:
+        return axe.run_axe(page)
+    except PlaywrightTimeoutError:
+        raise
+    except PlaywrightError:
+        # A step ending on a click that navigates destroys the document axe was evaluated in.
+        page.wait_for_load_state("load", timeout=STEP_SCREENSHOT_TIMEOUT_MS)
+        return axe.run_axe(page)
 
 
 def _screenshot_step(request: pytest.FixtureRequest, scenario: Scenario, step: Step) -> None:
@@ -668,6 +766,8 @@ class ReportWriter:
             stopped=bool(session.shouldfail or session.shouldstop),
             shard=shard_label(self.config),
             deviations=self.deviations.to_data() if self.deviations else None,
+            count_security=bool(self.config.getoption("count_security", default=False)),
+            axe=axe_mode(self.config),
         )
 
     def pytest_unconfigure(self, config: pytest.Config) -> None:

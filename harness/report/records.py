@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -45,6 +46,17 @@ class StepRecord(TypedDict):
     screenshot_error: str | None
 
 
+class AxeRecord(TypedDict):
+    """What axe-core found (--axe): the rule, one node as an example, how many nodes, the help page."""
+
+    rule: str
+    impact: str | None
+    target: str
+    html: str
+    help_url: str | None
+    nodes: int
+
+
 class FindingRecord(TypedDict):
     """A reference or accessibility finding a step recorded, with the step it was made in."""
 
@@ -53,6 +65,8 @@ class FindingRecord(TypedDict):
     criterion: str | None
     page: str | None
     step: str | None
+    # Only on the accessibility profile's findings.
+    axe: NotRequired[AxeRecord]
 
 
 class AttemptRecord(TypedDict):
@@ -97,6 +111,10 @@ class ScenarioRecord(TypedDict):
     videos: NotRequired[list[str]]
     # The failed attempts before this one, when pytest-rerunfailures ran the scenario again.
     attempts: NotRequired[list[AttemptRecord]]
+    # How many page states the accessibility profile (--axe) scanned, and why it could not scan
+    # one, the last time it could not.
+    axe_scans: NotRequired[int]
+    axe_error: NotRequired[str]
 
 
 def new_record(scenario: Scenario, slug: str) -> ScenarioRecord:
@@ -238,15 +256,16 @@ def note_findings(
     """Add the findings the record does not have yet, as made during a step (None: outside)."""
     # The test's log only grows, so the findings not yet noted are those past the record's count.
     for finding in findings[len(record["findings"]):]:
-        record["findings"].append(
-            {
-                "verdict": finding.verdict,
-                "message": finding.message,
-                "criterion": finding.criterion,
-                "page": finding.page,
-                "step": step,
-            }
-        )
+        noted: FindingRecord = {
+            "verdict": finding.verdict,
+            "message": finding.message,
+            "criterion": finding.criterion,
+            "page": finding.page,
+            "step": step,
+        }
+        if finding.axe is not None:
+            noted["axe"] = AxeRecord(**dataclasses.asdict(finding.axe))
+        record["findings"].append(noted)
 
 
 def error_text(error: BaseException) -> str:

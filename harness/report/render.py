@@ -10,6 +10,7 @@ from typing import Any
 
 from bottle import template
 
+from harness.axe import page_key
 from harness.deviations import EXPECTED_FAILURE, STALE, UNEXPECTED_PASS, Deviation, Outcomes
 from harness.report.records import FindingRecord, ScenarioRecord, StepRecord, step_sentence
 from harness.report.results import (
@@ -19,13 +20,15 @@ from harness.report.results import (
     PASSED,
     RunResults,
     TestResult,
+    axe_findings,
     count,
     first_line,
     scenario_criterion,
     verdict_totals,
 )
 from harness.report.summary import criteria_text, requirements_text
-from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE
+from harness.requirements import security_ids
+from harness.verdicts import ACCESSIBILITY, AXE_FAIL, CONFORMANCE, REFERENCE, SECURITY
 
 # Bottle caches compiled templates under the id of the lookup list: one list for the life of
 # the process, so that systems with templates of the same name never get each other's.
@@ -35,19 +38,25 @@ VERDICT_NAMES = {
     CONFORMANCE: "conformance",
     REFERENCE: "reference behaviour",
     ACCESSIBILITY: "accessibility",
+    SECURITY: "security",
 }
 # What a failure means in each verdict: only a conformance failure is a failure of the portal.
 FAILURE_LABELS = {
     CONFORMANCE: FAILED,
     REFERENCE: "differs from the reference",
     ACCESSIBILITY: "advisory",
+    SECURITY: "security failure",
 }
-STRICT_NOTE = "Strict: reference behaviour and accessibility count in the exit code."
+STRICT_NOTE = "Strict: reference behaviour, accessibility and security count in the exit code."
 # Opens a trace from the repository root: `playwright` alone is only on PATH inside the venv.
 TRACE_COMMAND = "./conformance trace {}"
 CONFORMANCE_ONLY_NOTE = (
-    "Only conformance decides the exit code; reference behaviour and accessibility are reported "
-    "(--all-verdicts counts them)."
+    "Only conformance decides the exit code; reference behaviour, accessibility and security are "
+    "reported (--all-verdicts counts them)."
+)
+SECURITY_COUNTS_NOTE = (
+    "Conformance and security decide the exit code (--count-security); reference behaviour and "
+    "accessibility are reported (--all-verdicts counts them)."
 )
 
 
@@ -60,6 +69,16 @@ class ReportHeader:
     faker_seed: Any
     reports_dir: str
     strict: bool = False
+    count_security: bool = False
+    # The accessibility profile's mode (--axe, --axe-fail), or None when it did not run.
+    axe: str | None = None
+
+    @property
+    def counted_note(self) -> str:
+        """Return the sentence saying which verdicts decide the exit code."""
+        if self.strict:
+            return STRICT_NOTE
+        return SECURITY_COUNTS_NOTE if self.count_security else CONFORMANCE_ONLY_NOTE
 
 
 def render_report(
@@ -78,7 +97,7 @@ def render_report(
         "report",
         template_lookup=TEMPLATES,
         header=header,
-        strict_note=STRICT_NOTE if header.strict else CONFORMANCE_ONLY_NOTE,
+        strict_note=header.counted_note,
         totals=count(scenarios),
         verdicts=verdicts,
         criteria=criteria_text(verdicts[ACCESSIBILITY]["criteria"]),
@@ -86,7 +105,13 @@ def render_report(
         failures=[_scenario_view(r, header, outcomes) for r in conformance
                   if r.outcome == FAILED and r.nodeid not in outcomes.expected],
         differences=_item_views(results, REFERENCE),
-        advisories=_item_views(results, ACCESSIBILITY),
+        advisories=[view for view in _item_views(results, ACCESSIBILITY) if view["axe"] is None],
+        axe=_axe_views(results) if header.axe else None,
+        axe_total=len(axe_findings(results)),
+        axe_states=sum(_record(result).get("axe_scans", 0) for result in results.scenarios),
+        axe_counted=header.axe == AXE_FAIL or (header.axe is not None and header.strict),
+        insecure=[_scenario_view(r, header, outcomes) for r in results.scenarios_of(SECURITY)
+                  if r.outcome == FAILED],
         features=_feature_views(scenarios, header, outcomes),
         unit_tests=[_unit_test_view(result) for result in results.unit_tests],
         deviations=_deviations_view(results, outcomes),
@@ -115,12 +140,28 @@ def _item_views(results: RunResults, verdict: str) -> list[dict[str, Any]]:
     ]
     views += [
         _item_view(result, finding["step"], finding["message"], finding["criterion"],
-                   finding["page"])
+                   finding["page"]) | {"axe": finding.get("axe")}
         for result in results.scenarios
         for finding in result.findings
         if finding["verdict"] == verdict
     ]
     return views
+
+
+def _axe_views(results: RunResults) -> list[dict[str, Any]]:
+    """Return the accessibility profile's findings, one per page, rule and node, with their scenarios."""
+    views: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for result in results.scenarios:
+        for finding in result.findings:
+            axe = finding.get("axe")
+            if axe is None:
+                continue
+            key = (page_key(finding["page"] or ""), axe["rule"], axe["target"])
+            view = views.setdefault(key, {**axe, "criterion": _wcag(finding["criterion"]),
+                                          "message": finding["message"], "page": finding["page"],
+                                          "scenarios": {}})
+            view["scenarios"].setdefault(f"scenario-{_record(result)['slug']}", _record(result)["name"])
+    return list(views.values())
 
 
 def _item_view(
@@ -136,6 +177,8 @@ def _item_view(
         "message": message,
         "criterion": _wcag(criterion),
         "page": page,
+        # axe-core's details, on the accessibility profile's findings (--axe).
+        "axe": None,
     }
 
 
@@ -207,6 +250,7 @@ def _scenario_view(result: TestResult, header: ReportHeader, outcomes: Outcomes)
         "findings": [_finding_view(finding) for finding in result.findings],
         "tags": record["tags"],
         "requirements": record["requirements"],
+        "security_requirements": security_ids(record["tags"]),
         "pages": record["pages"],
         "steps": [_step_view(step) for step in record["steps"]],
         "failing_step": record["failing_step"],
@@ -258,6 +302,7 @@ def _finding_view(finding: FindingRecord) -> dict[str, Any]:
         "message": finding["message"],
         "step": finding["step"],
         "page": finding["page"],
+        "axe": finding.get("axe"),
     }
 
 

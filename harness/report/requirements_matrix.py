@@ -11,12 +11,18 @@ guides leave open, so its outcome is a note beside the verdict, never the verdic
 - **not run**: none of its conformance scenarios ran (the reason says why, or that none was
   selected);
 - **left out**: no scenario covers it (with requirements.toml's ``left_out`` reason, if any).
+
+Security scenarios (``@securite``) cover no guide instruction: they name OWASP ASVS 5.0
+requirements (``@ASVS-6.3.1``, and NIST SP 800-63B's ``@NIST-800-63B-5.2.2``), which get rows of
+their own under requirements.json's ``security``, judged by the security scenarios alone and
+never counted in the guides' totals.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -37,8 +43,11 @@ from harness.requirements import (
     collect_scenarios,
     coverage,
     load_catalogue,
+    security_ids,
+    security_order,
+    security_standard,
 )
-from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, verdict_of
+from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, SECURITY, verdict_of
 
 JSON_FILE = "requirements.json"
 CSV_FILE = "requirements.csv"
@@ -51,6 +60,14 @@ JOIN = " | "
 EXPECTED_FAILURE = "expected failure"
 NOT_SELECTED = "not selected"
 NOT_SELECTED_REASON = "none of its conformance scenarios was in this run's selection"
+SECURITY_NOT_SELECTED_REASON = "none of its security scenarios was in this run's selection"
+SECURITY_VERDICTS = (MET, NOT_MET, EXPECTED_DEVIATION, NOT_RUN)
+# What the other verdicts' failures are called in the notes beside a guide requirement's verdict.
+NOTE_LABELS = {
+    REFERENCE: "differs from the reference",
+    ACCESSIBILITY: "accessibility advisory",
+    SECURITY: "security failure",
+}
 UNCOVERED_REASON = "no scenario covers it, and requirements.toml gives no reason"
 STOPPED_REASON = "the run stopped before this scenario finished"
 _BROWSERS = ("chromium", "firefox", "webkit")
@@ -63,6 +80,8 @@ class Catalogue:
 
     requirements: tuple[Requirement, ...]
     scenarios: Mapping[str, tuple[ScenarioRef, ...]]
+    # The ASVS and NIST requirements the security scenarios of the feature files name.
+    security: Mapping[str, tuple[ScenarioRef, ...]] = dataclasses.field(default_factory=dict)
 
 
 @cache
@@ -72,7 +91,7 @@ def load(features_dir: Path = FEATURES_DIR) -> Catalogue:
     covered = coverage(requirements, collect_scenarios(features_dir))
     order = {guide: index for index, guide in enumerate(GUIDES)}
     ordered = sorted(requirements, key=lambda r: (order.get(r.guide, len(order)), r.page, r.id))
-    return Catalogue(tuple(ordered), covered.scenarios_by_id)
+    return Catalogue(tuple(ordered), covered.scenarios_by_id, covered.security)
 
 
 def build(catalogue: Catalogue, results: RunResults, outcomes: Outcomes) -> list[dict[str, Any]]:
@@ -88,10 +107,43 @@ def build(catalogue: Catalogue, results: RunResults, outcomes: Outcomes) -> list
     ]
 
 
-def totals(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def totals(rows: Iterable[Mapping[str, Any]], verdicts: Sequence[str] = VERDICTS) -> dict[str, int]:
     """Return how many requirements got each verdict, every verdict named."""
-    verdicts = [row["verdict"] for row in rows]
-    return {verdict: verdicts.count(verdict) for verdict in VERDICTS}
+    given = [row["verdict"] for row in rows]
+    return {verdict: given.count(verdict) for verdict in verdicts}
+
+
+def build_security(catalogue: Catalogue, results: RunResults, outcomes: Outcomes) -> list[dict[str, Any]]:
+    """Return one row per ASVS or NIST requirement a security scenario names, with this run's verdict."""
+    by_id: dict[str, list[TestResult]] = {}
+    for result in results.scenarios_of(SECURITY):
+        for security_id in security_ids(_record(result)["tags"]):
+            by_id.setdefault(security_id, []).append(result)
+    named = sorted({*by_id, *catalogue.security}, key=security_order)
+    return [_security_row(named_id, by_id.get(named_id, []), catalogue.security.get(named_id, ()), outcomes)
+            for named_id in named]
+
+
+def _security_row(
+    security_id: str, ran: list[TestResult], refs: Sequence[ScenarioRef], outcomes: Outcomes
+) -> dict[str, Any]:
+    """Return one security requirement's row: its verdict from its security scenarios, and them."""
+    failed = [result for result in ran if result.outcome == FAILED]
+    unexpected = [result for result in failed if result.nodeid not in outcomes.expected]
+    not_run = [result for result in ran if result.outcome == NOT_RUN]
+    if unexpected:
+        verdict, reason = NOT_MET, "; ".join(_failure(result) for result in unexpected)
+    elif failed:
+        verdict = EXPECTED_DEVIATION
+        reason = "; ".join(dict.fromkeys(outcomes.expected[result.nodeid].because for result in failed))
+    elif any(result.outcome == PASSED for result in ran):
+        verdict, reason = MET, _partly_run(not_run, len(ran))
+    elif not_run:
+        verdict, reason = NOT_RUN, "; ".join(dict.fromkeys(_not_run_reason(result) for result in not_run))
+    else:
+        verdict, reason = NOT_RUN, SECURITY_NOT_SELECTED_REASON
+    return {"id": security_id, "standard": security_standard(security_id), "verdict": verdict,
+            "reason": reason, "scenarios": _scenarios(ran, refs, outcomes)}
 
 
 def _row(
@@ -246,12 +298,12 @@ def _verdict_of(ref: ScenarioRef) -> str:
 
 
 def _notes(ran: list[TestResult]) -> list[str]:
-    """Return what reference and accessibility say beside the conformance verdict."""
+    """Return what reference, accessibility and security say beside the conformance verdict."""
     notes = []
     for result in ran:
         if result.outcome != FAILED or result.verdict == CONFORMANCE:
             continue
-        label = "differs from the reference" if result.verdict == REFERENCE else "accessibility advisory"
+        label = NOTE_LABELS.get(result.verdict, result.verdict)
         notes.append(f"{label}: {_record(result)['name']}: {first_line(result.error_text)}")
     findings = [finding["verdict"] for result in ran for finding in result.findings]
     for verdict, what in ((REFERENCE, "differences from the reference"),
@@ -270,9 +322,13 @@ def _record(result: TestResult) -> ScenarioRecord:
 # Writing the files.
 
 
-def write(directory: Path, rows: list[dict[str, Any]], about: Mapping[str, Any]) -> None:
+def write(
+    directory: Path, rows: list[dict[str, Any]], about: Mapping[str, Any],
+    security: Sequence[Mapping[str, Any]] = (),
+) -> None:
     """Write requirements.json (rows with the run's facts) and requirements.csv (the rows, flat)."""
-    content = {**about, "totals": totals(rows), "columns": list(COLUMNS), "requirements": rows}
+    content = {**about, "totals": totals(rows), "columns": list(COLUMNS), "requirements": rows,
+               "security_totals": totals(security, SECURITY_VERDICTS), "security": list(security)}
     (directory / JSON_FILE).write_text(json.dumps(content, ensure_ascii=False, indent=2, default=str) + "\n",
                                        encoding="utf-8")
     # UTF-8 with a byte order mark: Excel then reads the guides' French as UTF-8, not as cp1252.

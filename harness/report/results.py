@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from harness.report.records import USER_PROPERTY, FindingRecord, ScenarioRecord
-from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, StrictFinding
+from harness.requirements import security_ids
+from harness.verdicts import ACCESSIBILITY, CONFORMANCE, REFERENCE, SECURITY, StrictFinding
 
 if TYPE_CHECKING:
     from harness.deviations import Outcomes
@@ -109,11 +110,16 @@ class TestResult:
 class RunResults:
     """The results of a run, one per test id, fed with the reports as they arrive."""
 
-    def __init__(self, results: Iterable[TestResult] = (), advisory_failed_reports: int = 0) -> None:
+    def __init__(
+        self, results: Iterable[TestResult] = (), advisory_failed_reports: int = 0,
+        security_failed_reports: int = 0,
+    ) -> None:
         """Start with the given results (a saved run's), or none."""
         self._results: dict[str, TestResult] = {result.nodeid: result for result in results}
-        # The failed reports, as pytest counts them, of reference and accessibility scenarios.
+        # The failed reports, as pytest counts them, of reference, accessibility and security
+        # scenarios; and of the security ones alone, which --count-security counts on their own.
         self.advisory_failed_reports = advisory_failed_reports
+        self.security_failed_reports = security_failed_reports
 
     def add(self, report: pytest.TestReport) -> None:
         """Take in one report; a new setup of a test id starts its result afresh."""
@@ -168,6 +174,8 @@ class RunResults:
         record = scenario_record(report)
         if record is not None and record["verdict"] != CONFORMANCE:
             self.advisory_failed_reports += 1
+        if record is not None and record["verdict"] == SECURITY:
+            self.security_failed_reports += 1
 
 
 def count(results: Iterable[TestResult]) -> dict[str, int]:
@@ -183,7 +191,7 @@ def count(results: Iterable[TestResult]) -> dict[str, int]:
 
 def build_summary(
     results: RunResults, *, target: str, faker_seed: Any, report_path: str, strict: bool,
-    deviations: Outcomes | None = None,
+    deviations: Outcomes | None = None, count_security: bool = False, axe: str | None = None,
 ) -> dict[str, Any]:
     """Return the machine-readable summary of a run (the content of summary.json)."""
     unit = count(results.unit_tests)
@@ -197,10 +205,12 @@ def build_summary(
         "target": target,
         "report": report_path,
         "strict": strict,
+        "count_security": count_security,
         "verdicts": verdict_totals(results),
         "failed_scenarios": [_failed_scenario(r, expected) for r in _failed(results, CONFORMANCE)],
         "differing_scenarios": [_differing_scenario(r, expected) for r in _failed(results, REFERENCE)],
         "advisory_scenarios": [_advisory_scenario(r, expected) for r in _failed(results, ACCESSIBILITY)],
+        "security_scenarios": [_security_scenario(r, expected) for r in _failed(results, SECURITY)],
         "not_run_scenarios": [_not_run_scenario(r) for r in results.scenarios if r.outcome == NOT_RUN],
         "flaky_scenarios": [flaky_scenario(r) for r in results.scenarios if r.flaky],
         "findings": [
@@ -211,7 +221,31 @@ def build_summary(
     }
     if declared is not None:
         summary["deviations"] = declared.summary(results)
+    if axe is not None:
+        summary["axe"] = axe_totals(results, axe)
     return summary
+
+
+def axe_findings(results: RunResults) -> list[FindingRecord]:
+    """Return the accessibility profile's findings (--axe), of every scenario."""
+    return [finding for finding in _findings_of(results, ACCESSIBILITY) if "axe" in finding]
+
+
+def axe_totals(results: RunResults, mode: str) -> dict[str, Any]:
+    """Return summary.json's "axe": the profile's mode, its findings, and how many of each rule."""
+    found = axe_findings(results)
+    rules = Counter(finding["axe"]["rule"] for finding in found)
+    records = [result.record for result in results.scenarios if result.record is not None]
+    return {
+        "mode": mode,
+        "findings": len(found),
+        "pages": len({finding["page"] for finding in found}),
+        "rules": dict(sorted(rules.items(), key=lambda item: (-item[1], item[0]))),
+        "page_states": sum(record.get("axe_scans", 0) for record in records),
+        # The scenarios where a scan failed (a page closed under it, say), with the last error.
+        "errors": [{"scenario": record["name"], "error": first_line(record["axe_error"])}
+                   for record in records if record.get("axe_error")],
+    }
 
 
 def _not_run_scenario(result: TestResult) -> dict[str, Any]:
@@ -269,6 +303,7 @@ def verdict_totals(results: RunResults) -> dict[str, dict[str, Any]]:
             "advisories": sum(criteria.values()),
             "criteria": criteria,
         },
+        SECURITY: count(results.scenarios_of(SECURITY)),
     }
 
 
@@ -302,7 +337,7 @@ def finding_entry(result: TestResult, finding: FindingRecord) -> dict[str, Any]:
     """Return the summary entry of a finding, naming its scenario."""
     record = result.record
     assert record is not None  # Only scenarios record findings.
-    return {
+    entry: dict[str, Any] = {
         "scenario": record["name"],
         "feature": record["feature"],
         "step": finding["step"],
@@ -311,17 +346,23 @@ def finding_entry(result: TestResult, finding: FindingRecord) -> dict[str, Any]:
         "message": finding["message"],
         "page": finding["page"],
     }
+    if "axe" in finding:
+        entry["axe"] = dict(finding["axe"])
+    return entry
 
 
 def exit_status(
     status: int, *, strict: bool, failed_reports: int, advisory_failed_reports: int, stopped: bool,
-    expected_failed_reports: int = 0, unexpected_passes: int = 0,
+    expected_failed_reports: int = 0, unexpected_passes: int = 0, security_failed_reports: int = 0,
+    count_security: bool = False,
 ) -> int:
-    """Return the run's exit status: advisory failures (unless strict) and expected ones forgiven."""
+    """Return the run's exit status: advisory failures (unless counted) and expected ones forgiven."""
     # Only a run that went to its end with failures is reconsidered: never an error, an
     # interruption or a usage error, nor a run that -x or --maxfail cut short.
     forgivable = status == pytest.ExitCode.TESTS_FAILED and not stopped
-    forgiven = expected_failed_reports + (0 if strict else advisory_failed_reports)
+    # --count-security counts security failures without counting the other advisory verdicts.
+    advisory = advisory_failed_reports - (security_failed_reports if count_security else 0)
+    forgiven = expected_failed_reports + (0 if strict else advisory)
     # Every failure pytest counted (collection errors included) must be a forgiven one.
     if forgivable and failed_reports and failed_reports == forgiven:
         status = pytest.ExitCode.OK
@@ -412,6 +453,20 @@ def _advisory_scenario(result: TestResult, expected: Mapping[str, Any] | None = 
         "message": first_line(result.error_text),
         "failed_by_finding": result.failed_by_finding,
     }
+
+
+def _security_scenario(result: TestResult, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the summary entry of a failed security scenario, with the ASVS requirements it names."""
+    return {
+        **_failed_scenario(result, expected),
+        "security_requirements": security_ids(_tags(result)),
+        "message": first_line(result.error_text),
+    }
+
+
+def _tags(result: TestResult) -> list[str]:
+    """Return a scenario's tags."""
+    return result.record["tags"] if result.record is not None else []
 
 
 def _scenario_order(result: TestResult) -> tuple[str, int, str]:

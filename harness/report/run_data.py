@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from harness import deviations
 from harness.report import requirements_matrix
 from harness.report.cucumber import cucumber_json
 from harness.report.render import ReportHeader, render_report
-from harness.report.results import RunResults, TestResult, build_summary, exit_status
+from harness.report.results import RunResults, TestResult, axe_findings, build_summary, exit_status
+from harness.verdicts import AXE_FAIL, AXE_FINDINGS_EXIT, SECURITY
 
 RUN_DATA_FILE = "records.json"
 # Raised whenever records.json changes shape, so that a merge refuses files it would misread.
@@ -40,20 +43,41 @@ class RunData:
     shard: str | None = None
     # The expected deviations declared for the run (harness.deviations' plain data), if any.
     deviations: dict[str, Any] | None = None
+    # Whether security failures decide the exit code without --strict (--count-security).
+    count_security: bool = False
+    # The accessibility profile's mode (--axe: "report", --axe-fail: "fail"), or None without it.
+    axe: str | None = None
 
     @property
     def exit_status(self) -> int:
         """Return the run's exit status under its verdicts, as the report plugin sets it."""
         outcomes = self.deviation_outcomes()
-        return exit_status(
+        status = exit_status(
             self.status,
             strict=self.strict,
             failed_reports=self.failed_reports,
             advisory_failed_reports=self.results.advisory_failed_reports,
             stopped=self.stopped,
-            expected_failed_reports=outcomes.expected_failed_reports(self.results, self.strict),
+            expected_failed_reports=self._expected_failed_reports(outcomes),
             unexpected_passes=len(outcomes.unexpected_passes),
+            security_failed_reports=self.results.security_failed_reports,
+            count_security=self.count_security,
         )
+        # axe-core's findings never fail a step: they decide only a run that passes otherwise.
+        counted = self.axe == AXE_FAIL or (self.axe is not None and self.strict)
+        if status == pytest.ExitCode.OK and counted and axe_findings(self.results):
+            return AXE_FINDINGS_EXIT
+        return status
+
+    def _expected_failed_reports(self, outcomes: deviations.Outcomes) -> int:
+        """Return the failed reports declared deviations forgive, security's too when it counts alone."""
+        expected = outcomes.expected_failed_reports(self.results, self.strict)
+        if self.count_security and not self.strict:
+            # Outside a strict run only conformance's are counted there; --count-security counts
+            # security failures as conformance's, so an expected one is forgiven the same way.
+            expected += sum(result.failed_reports for result in self.results.scenarios_of(SECURITY)
+                            if result.nodeid in outcomes.expected)
+        return expected
 
     @property
     def deviations_file(self) -> str | None:
@@ -73,6 +97,7 @@ def to_json(data: RunData) -> dict[str, Any]:
         **fields,
         "results": [dataclasses.asdict(result) for result in data.results.all],
         "advisory_failed_reports": data.results.advisory_failed_reports,
+        "security_failed_reports": data.results.security_failed_reports,
     }
 
 
@@ -84,6 +109,8 @@ def from_json(content: dict[str, Any]) -> RunData:
         results = RunResults(
             (TestResult(**result) for result in content["results"]),
             content["advisory_failed_reports"],
+            # Absent from a records.json written before the security verdict: none failed there.
+            content.get("security_failed_reports", 0),
         )
         fields = [field for field in dataclasses.fields(RunData) if field.name != "results"]
         # A field added with a default (deviations) may be absent from an older records.json.
@@ -112,6 +139,8 @@ def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str,
         report_path=str(Path(display_dir) / "report.html"),
         strict=data.strict,
         deviations=outcomes,
+        count_security=data.count_security,
+        axe=data.axe,
     )
     header = ReportHeader(
         run_date=data.run_date,
@@ -119,6 +148,8 @@ def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str,
         faker_seed=data.faker_seed,
         reports_dir=Path(display_dir).as_posix(),
         strict=data.strict,
+        count_security=data.count_security,
+        axe=data.axe,
     )
     directory.mkdir(parents=True, exist_ok=True)
     summary["requirements"] = _write_matrix(directory, data, outcomes)
@@ -132,12 +163,15 @@ def write_reports(directory: Path, display_dir: str, data: RunData) -> dict[str,
 
 def _write_matrix(directory: Path, data: RunData, outcomes: deviations.Outcomes) -> dict[str, Any]:
     """Write requirements.json and requirements.csv; return summary.json's "requirements"."""
-    rows = requirements_matrix.build(requirements_matrix.load(), data.results, outcomes)
+    catalogue = requirements_matrix.load()
+    rows = requirements_matrix.build(catalogue, data.results, outcomes)
+    security = requirements_matrix.build_security(catalogue, data.results, outcomes)
     about = {"target": data.target, "run_date": data.run_date, "deviations_file": data.deviations_file}
-    requirements_matrix.write(directory, rows, about)
+    requirements_matrix.write(directory, rows, about, security)
     # The files' names alone: they lie beside summary.json, wherever the reports were written.
     return {
         "totals": requirements_matrix.totals(rows),
+        "security_totals": requirements_matrix.totals(security, requirements_matrix.SECURITY_VERDICTS),
         "files": [requirements_matrix.JSON_FILE, requirements_matrix.CSV_FILE],
     }
 

@@ -6,11 +6,14 @@ from pathlib import PurePath
 from typing import Any
 
 from harness.report.results import NO_CRITERION, criterion_key, first_line
-from harness.verdicts import ACCESSIBILITY, REFERENCE
+from harness.verdicts import ACCESSIBILITY, AXE_FAIL, AXE_FINDINGS_EXIT, REFERENCE, SECURITY
 
-STRICT_NOTE = "(strict: reference and accessibility count)"
+STRICT_NOTE = "(strict: reference, accessibility and security count)"
 CONFORMANCE_ONLY_NOTE = (
     "(conformance only decides the exit code; --all-verdicts counts the others)"
+)
+SECURITY_COUNTS_NOTE = (
+    "(conformance and security decide the exit code; --all-verdicts counts the others)"
 )
 OUTSIDE_STEPS = "(outside the steps)"
 
@@ -27,6 +30,7 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"{scenarios['not_run']} not run",
     ]
     lines += verdict_lines(summary)
+    lines += axe_lines(summary)
     lines += requirements_lines(summary)
     lines += deviation_count_lines(summary)
     # The main job runs scenarios only: a line of zero unit tests would just be noise there.
@@ -137,12 +141,48 @@ def verdict_lines(summary: dict[str, Any]) -> list[str]:
     expected = sum(1 for item in summary.get("failed_scenarios", []) if item.get("expected"))
     failed = f"{conformance['failed']} failed" + (f" ({expected} expected)" if expected else "")
     flaky = f"{conformance['flaky']} flaky, " if conformance.get("flaky") else ""
-    return [
+    lines = [
         f"Conformance: {conformance['passed']} passed, {flaky}{failed}, {conformance['not_run']} not run",
         _reference_line(verdicts["reference"]),
         _accessibility_line(verdicts["accessibility"]),
-        STRICT_NOTE if summary.get("strict") else CONFORMANCE_ONLY_NOTE,
     ]
+    # A summary written before the security verdict has no line of it.
+    if SECURITY in verdicts:
+        lines.append(_security_line(verdicts[SECURITY]))
+    return [*lines, counted_note(summary)]
+
+
+def axe_lines(summary: dict[str, Any]) -> list[str]:
+    """Return the accessibility profile's line (--axe): its findings, by rule, and whether they count."""
+    axe = summary.get("axe")
+    if not axe:
+        return []
+    found = axe["findings"]
+    rules = ", ".join(f"{rule} ×{n}" for rule, n in axe["rules"].items())
+    text = f"{found} {'finding' if found == 1 else 'findings'} on {axe['pages']} " \
+        f"{'page' if axe['pages'] == 1 else 'pages'}" + (f" ({rules})" if rules else "")
+    # Older summaries have no count of the page states scanned.
+    if "page_states" in axe:
+        text += f", {axe['page_states']} page {'state' if axe['page_states'] == 1 else 'states'} scanned"
+    counted = axe["mode"] == AXE_FAIL or summary.get("strict")
+    note = f"; exit code {AXE_FINDINGS_EXIT} if nothing else fails" if counted and found else ""
+    lines = [f"Accessibility profile (axe-core): {text}{note}"]
+    lines += [f"AXE SCAN FAILED {item['scenario']}: {item['error']}" for item in axe.get("errors", [])]
+    return lines
+
+
+def counted_note(summary: dict[str, Any]) -> str:
+    """Return the line saying which verdicts decide the exit code."""
+    if summary.get("strict"):
+        return STRICT_NOTE
+    return SECURITY_COUNTS_NOTE if summary.get("count_security") else CONFORMANCE_ONLY_NOTE
+
+
+def _security_line(security: dict[str, int]) -> str:
+    """Return the line of the security verdict."""
+    flaky = f"{security['flaky']} flaky, " if security.get("flaky") else ""
+    return (f"Security: {security['passed']} passed, {flaky}{security['failed']} failed, "
+            f"{security['not_run']} not run")
 
 
 def item_lines(summary: dict[str, Any]) -> list[str]:
@@ -161,7 +201,16 @@ def item_lines(summary: dict[str, Any]) -> list[str]:
         if not item.get("failed_by_finding")
     ]
     advisories += [_grouped_line("ADVISORY", group) for group in _groups(findings, ACCESSIBILITY)]
-    return differs + advisories
+    insecure = [_security_failure_line(item) for item in summary.get("security_scenarios", [])]
+    return differs + advisories + insecure
+
+
+def _security_failure_line(item: dict[str, Any]) -> str:
+    """Return the line of a failed security scenario, its ASVS (and NIST) requirements first."""
+    named = ", ".join(item.get("security_requirements") or []) or "no ASVS id"
+    expected = " (expected)" if item.get("expected") else ""
+    return (f"SECURITY{expected} {named} {item['feature']} > {item['name']} "
+            f"| step: {item.get('failing_step') or OUTSIDE_STEPS} | {item['message']}")
 
 
 def _groups(findings: list[dict[str, Any]], verdict: str) -> list[list[dict[str, Any]]]:

@@ -27,6 +27,9 @@
     .flaky { color: #b35c00; }
     .badge.differs { background: #5a3e9b; }
     .badge.advisory { background: #0b5c78; }
+    .security-failure { color: #8c1d40; }
+    .badge.security-failure { background: #8c1d40; }
+    details.scenario.security-failure { border-left-color: #8c1d40; }
     .badge.verdict { background: #eef3f6; color: #1d2b36; border: 1px solid #b9c6cf; }
     .expected-failure { color: #6b4f00; }
     .unexpected-pass { color: #a4161a; }
@@ -58,6 +61,10 @@
     figure { margin: 1rem 0; }
     figure img { max-width: min(100%, 48rem); border: 1px solid #d5dde3; }
     code { font-family: ui-monospace, monospace; background: #eef3f6; padding: 0 .2rem; }
+    table.axe-findings { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; }
+    table.axe-findings th, table.axe-findings td { text-align: left; vertical-align: top; padding: .3rem .5rem; border: 1px solid #d5dde3; }
+    table.axe-findings td { word-break: break-word; }
+    pre.snippet { white-space: pre-wrap; word-break: break-all; margin: .3rem 0 0; font-size: .8rem; background: #eef3f6; padding: .2rem; }
     ul.compact { list-style: none; padding-left: 0; font-family: ui-monospace, monospace; font-size: .85rem; }
   </style>
 </head>
@@ -107,6 +114,13 @@
         <td class="advisory">{{verdicts["accessibility"]["advisories"]}} {{"advisory" if verdicts["accessibility"]["advisories"] == 1 else "advisories"}}</td>
         <td class="not-run">{{verdicts["accessibility"]["not_run"]}} not run</td>
         <td class="advisory">{{criteria or "no criterion named"}}</td>
+      </tr>
+      <tr>
+        <th scope="row">Security</th>
+        <td class="passed">{{verdicts["security"]["passed"]}} passed</td>
+        <td class="security-failure">{{verdicts["security"]["failed"]}} failed</td>
+        <td class="not-run">{{verdicts["security"]["not_run"]}} not run</td>
+        <td class="muted">OWASP ASVS 5.0, NIST SP 800-63B</td>
       </tr>
     </table>
   % if requirements:
@@ -180,6 +194,47 @@
     </ul>
   </section>
 % end
+% if axe is not None:
+  <section class="axe" aria-labelledby="axe-heading">
+    <h2 id="axe-heading">Accessibility profile (axe-core)</h2>
+    <p>axe-core ran WCAG 2.1 A and AA rules on every page state the scenarios visited
+      ({{axe_states}} {{"state" if axe_states == 1 else "states"}}): {{len(axe)}} distinct {{"violation" if len(axe) == 1 else "violations"}} (by page, rule and node),
+      {{axe_total}} {{"finding" if axe_total == 1 else "findings"}} across the scenarios, reported as accessibility advisories{{"; they decide the exit code (" + ("--axe-fail" if header.axe == "fail" else "strict") + ")" if axe_counted else ""}}.</p>
+    % if axe:
+    <table class="axe-findings">
+      <tr><th scope="col">Rule</th><th scope="col">WCAG criterion</th><th scope="col">Page</th><th scope="col">Example node</th><th scope="col">Scenarios</th></tr>
+      % for a in axe:
+      <tr class="axe-item">
+        <td><a href="{{a["help_url"] or "#"}}"><code>{{a["rule"]}}</code></a>{{(" (" + a["impact"] + ")") if a["impact"] else ""}}<br>{{a["message"]}}</td>
+        <td>{{a["criterion"]}}</td>
+        <td>{{a["page"]}}</td>
+        <td><code>{{a["target"]}}</code>{{(" and " + str(a["nodes"] - 1) + " more") if a["nodes"] > 1 else ""}}<pre class="snippet">{{a["html"]}}</pre></td>
+        <td>
+        % for anchor, name in a["scenarios"].items():
+          <a href="#{{anchor}}">{{name}}</a><br>
+        % end
+        </td>
+      </tr>
+      % end
+    </table>
+    % end
+  </section>
+% end
+% if insecure:
+  <section>
+    <h2>Security failures</h2>
+    <ul>
+    % for s in insecure:
+      <li class="security-item">
+        <strong>{{", ".join(s["security_requirements"]) or "no ASVS id"}}</strong>
+        <a href="#{{s["anchor"]}}">{{s["name"]}}</a>
+        — {{("step: " + s["failing_step"]) if s["failing_step"] else ("failed during " + str(s["failed_phase"]))}}
+        — {{(s["error"] or "no message").splitlines()[0]}}
+      </li>
+    % end
+    </ul>
+  </section>
+% end
 % if not features:
   <p class="muted">No scenario ran.</p>
 % end
@@ -196,7 +251,7 @@
         <span class="badge {{s["deviation"]["css"]}}">{{s["deviation"]["kind"]}}</span>
         % end
         {{s["name"]}}
-        % for requirement in s["requirements"]:
+        % for requirement in s["requirements"] + s["security_requirements"]:
         <span class="tag requirement">{{requirement}}</span>
         % end
       </summary>
@@ -210,7 +265,7 @@
           <span class="muted">none</span>
         % end
         </p>
-        <p>Requirements: {{", ".join(s["requirements"]) or "none"}}
+        <p>Requirements: {{", ".join(s["requirements"] + s["security_requirements"]) or "none"}}
         % if s["pages"]:
           — guide pages: {{", ".join(s["pages"])}}
         % end
@@ -231,7 +286,11 @@
         <ul class="findings">
         % for finding in s["findings"]:
           <li class="{{finding["css"]}}"><span class="badge {{finding["css"]}}">{{finding["label"]}}</span> {{finding["message"]}}
-            <span class="muted">— step: {{finding["step"] or "(outside the steps)"}}{{(" — page: " + finding["page"]) if finding["page"] else ""}}</span></li>
+            <span class="muted">— step: {{finding["step"] or "(outside the steps)"}}{{(" — page: " + finding["page"]) if finding["page"] else ""}}</span>
+          % if finding["axe"]:
+            <span class="muted">— node: <code>{{finding["axe"]["target"]}}</code> — <a href="{{finding["axe"]["help_url"] or "#"}}">{{finding["axe"]["rule"]}}</a></span>
+          % end
+          </li>
         % end
         </ul>
       % end

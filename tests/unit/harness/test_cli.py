@@ -216,15 +216,31 @@ def test_lint_command_is_none_without_ruff(monkeypatch: pytest.MonkeyPatch):
     assert cli.lint_command() is None
 
 
-@pytest.mark.parametrize(("pytest_code", "expected"), [(0, 0), (1, 1), (2, 2), (4, 4), (5, 1)])
+@pytest.mark.parametrize(("pytest_code", "expected"), [(0, 0), (1, 1), (2, 2), (4, 4), (5, 1), (6, 6)])
 def test_exit_code_mapping(pytest_code: int, expected: int):
     assert cli.map_exit_code(pytest_code) == expected
 
 
-def test_only_an_empty_run_gets_an_explanation():
+def test_only_an_empty_run_and_axe_findings_get_an_explanation():
     assert "No scenario" in (cli.exit_message(5) or "")
+    assert "axe-core found accessibility violations" in (cli.exit_message(6) or "")
     assert cli.exit_message(0) is None
     assert cli.exit_message(1) is None
+
+
+def test_the_help_lists_the_exit_codes_and_the_profile(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+
+    text = capsys.readouterr().out
+    assert "--axe-fail" in text and "--count-security" in text
+    assert "6 only axe-core's findings" in text
+
+
+def test_the_profile_and_security_options_go_to_pytest(children: list[list[str]]):
+    assert cli.main(["run", "--base-url", "http://portal", "--axe-fail", "--count-security"]) == 0
+
+    assert children[0][-2:] == ["--axe-fail", "--count-security"]
 
 
 def test_reports_line_names_present_and_missing_reports(tmp_path: Path):

@@ -18,6 +18,8 @@ from harness.requirements import (
     main,
     render_coverage,
     requirement_marker_names,
+    security_ids,
+    security_marker_names,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -330,3 +332,56 @@ def test_fail_uncovered_fails_only_on_requirements_without_a_reason(
     assert main(["--features", str(features_dir), "--fail-uncovered", "--json"]) == expected
     errors = capsys.readouterr().err
     assert ("1 requirement(s) neither covered nor left out with a reason" in errors) == bool(expected)
+
+
+def _security(*tags: str, line: int = 5) -> ScenarioRef:
+    """Return a security scenario reference carrying the given tags besides @securite."""
+    return ScenarioRef("securite/sessions.feature", f"Contrôle {line}", line, ("securite", *tags))
+
+
+def test_security_scenarios_name_asvs_requirements_of_their_own() -> None:
+    scenarios = [_security("ASVS-7.2.1", line=5), _security("ASVS-6.3.10", "ASVS-6.3.9", line=9)]
+
+    cov = coverage([_requirement("PAT-09-03", 9)], scenarios)
+
+    # In the standard's order, 6.3.9 before 6.3.10; no guide requirement is covered or unknown.
+    assert list(cov.security) == ["ASVS-6.3.9", "ASVS-6.3.10", "ASVS-7.2.1"]
+    assert cov.unknown_ids == []
+    assert cov.uncovered == [_requirement("PAT-09-03", 9)]
+    assert security_marker_names(scenarios) == ["ASVS-6.3.9", "ASVS-6.3.10", "ASVS-7.2.1"]
+    assert "== Security: OWASP ASVS 5.0 and NIST SP 800-63B (securite) ==" in render_coverage(cov)
+    assert coverage_as_json(cov)["security"]["ASVS-7.2.1"] == [
+        {"feature": "securite/sessions.feature", "line": 5, "name": "Contrôle 5"}
+    ]
+
+
+def test_a_malformed_asvs_tag_is_unknown_and_never_a_marker() -> None:
+    scenarios = [_security("ASVS-6.3", "NIST-5.2.2", line=5),
+                 _security("asvs-V6.3.1", "ASVS-6.3.1", "NIST-800-63B-5.2.2", line=9)]
+
+    cov = coverage([], scenarios)
+
+    assert cov.unknown_ids == ["ASVS-6.3", "NIST-5.2.2", "asvs-V6.3.1"]
+    assert security_marker_names(scenarios) == ["ASVS-6.3.1", "NIST-800-63B-5.2.2"]
+    assert security_ids(["NIST-800-63B-5.1.3.2", "ASVS-6.3", "PAT-09-01", "ASVS-6.3.1"]) == [
+        "ASVS-6.3.1", "NIST-800-63B-5.1.3.2"]
+    # A NIST section alone does not name the scenario's ASVS requirement.
+    assert [s.line for s in coverage([], [_security("NIST-800-63B-5.2.2")]).security_without_asvs] == [5]
+
+
+def test_a_security_scenario_naming_no_asvs_requirement_fails_coverage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "features" / "securite"
+    folder.mkdir(parents=True)
+    (folder / "sessions.feature").write_text(
+        "# language: fr\n@securite\nFonctionnalité: Sessions\n\n"
+        "  @ASVS-7.2.1\n  Scénario: Nommé\n    Quand il se connecte\n\n"
+        "  Scénario: Anonyme\n    Quand il se connecte\n",
+        encoding="utf-8",
+    )
+    catalogue = _write_catalogue(tmp_path / "r.toml", _entry("PAT-09-01", 9, extra='left_out = "x"\n'))
+
+    assert main(["--features", str(tmp_path / "features"), "--catalogue", str(catalogue)]) == 1
+    output = capsys.readouterr().out
+    assert "securite/sessions.feature:9  Anonyme: @securite without an @ASVS-x.y.z tag" in output

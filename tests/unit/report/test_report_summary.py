@@ -118,7 +118,7 @@ def test_summary_lines_give_one_line_per_verdict_after_the_scenarios():
         "Accessibility: 5 scenarios passed, 3 advisories (WCAG 3.3.1 ×2, WCAG 1.3.1 ×1)",
         "(conformance only decides the exit code; --all-verdicts counts the others)",
     ]
-    assert "(strict: reference and accessibility count)" in summary_lines(
+    assert "(strict: reference, accessibility and security count)" in summary_lines(
         VERDICT_SUMMARY | {"strict": True}
     )
 
@@ -175,3 +175,33 @@ def test_scenarios_not_run_are_listed_by_reason():
         "NOT RUN (2) not run: the target profile staging has no clock control | Étape 1 > A and 1 more",
         "NOT RUN (1) not run: the accounts file has no fresh minor patient identity left | Étape 3 > C",
     ]
+
+
+SECURITY_FAILURE = {
+    "name": "Le cookie de session est HttpOnly", "feature": "Sessions",
+    "failing_step": "Alors le cookie est HttpOnly", "requirements": [],
+    "security_requirements": ["ASVS-3.3.1"], "message": "the session cookie lacks HttpOnly",
+}
+
+
+def test_summary_lines_give_the_security_verdict_and_each_security_failure():
+    summary = VERDICT_SUMMARY | {
+        "verdicts": VERDICTS | {"security": {"passed": 6, "flaky": 0, "failed": 1, "not_run": 2}},
+        "security_scenarios": [SECURITY_FAILURE],
+        "count_security": True,
+    }
+
+    lines = summary_lines(summary)
+
+    assert lines[4:6] == [
+        "Security: 6 passed, 1 failed, 2 not run",
+        "(conformance and security decide the exit code; --all-verdicts counts the others)",
+    ]
+    assert (
+        "SECURITY ASVS-3.3.1 Sessions > Le cookie de session est HttpOnly "
+        "| step: Alors le cookie est HttpOnly | the session cookie lacks HttpOnly"
+    ) in lines
+
+
+def test_a_summary_written_before_the_security_verdict_has_no_security_line():
+    assert not [line for line in summary_lines(VERDICT_SUMMARY) if line.startswith("Security")]

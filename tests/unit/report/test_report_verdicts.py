@@ -1,7 +1,9 @@
-"""Tests of the three verdicts in the report plugin: findings, summaries and the exit code."""
+"""Tests of the four verdicts in the report plugin: findings, summaries and the exit code."""
 
 from __future__ import annotations
 
+import json
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from html import unescape
 
@@ -150,7 +152,7 @@ def test_strict_verdicts_fail_the_run_and_the_step_of_a_finding(
     assert failure["failing_step"] == "Quand le patient choisit un mot de passe"
     [finding] = summary["findings"]
     assert finding["criterion"] == "1.3.1 Info and Relationships"
-    run.result.stdout.fnmatch_lines(["(strict: reference and accessibility count)"])
+    run.result.stdout.fnmatch_lines(["(strict: reference, accessibility and security count)"])
 
 
 @pytest.mark.usefixtures("verdict_scenarios")
@@ -256,3 +258,141 @@ def test_records_name_guide_pages_past_the_ninth(run_inner: Callable[..., InnerR
     assert "guide pages: patient, p10" in text
     assert "guide pages: patient, p12" in text
     assert "guide pages: patient, p21" in text
+
+
+SECURITY_FEATURE = """\
+# language: fr
+@securite
+Fonctionnalité: Sessions du portail
+
+  @ASVS-7.2.1
+  Scénario: La session expire après inactivité
+    Étant donné une session ouverte
+    Alors la session expire
+
+  @ASVS-3.3.1
+  Scénario: Le cookie de session est HttpOnly
+    Étant donné une session ouverte
+    Alors le cookie est HttpOnly
+"""
+
+SECURITY_STEPS = """\
+import os
+
+from pytest_bdd import given, scenarios, then
+
+scenarios("sessions.feature")
+
+
+@given("une session ouverte")
+def session():
+    pass
+
+
+@then("la session expire")
+def expire():
+    pass
+
+
+@then("le cookie est HttpOnly")
+def httponly():
+    assert os.environ.get("SECURITY_PASSES"), "the session cookie lacks HttpOnly"
+"""
+
+
+@pytest.fixture
+def security_scenarios(pytester: pytest.Pytester) -> None:
+    """Write a security feature: one scenario that passes, one that fails unless told."""
+    pytester.makefile(".feature", sessions=SECURITY_FEATURE)
+    pytester.makepyfile(test_sessions=SECURITY_STEPS)
+
+
+@pytest.mark.usefixtures("security_scenarios")
+def test_security_is_a_verdict_apart_from_conformance(run_inner: Callable[..., InnerRun]):
+    run = run_inner(*OTHER_PORTAL, "--junitxml=out/reports/junit.xml")
+
+    # Against another portal a security failure is reported, and decides nothing by default.
+    assert run.result.ret == 0
+    summary = run.summary
+    assert summary["verdicts"]["security"] == {"passed": 1, "flaky": 0, "failed": 1, "not_run": 0}
+    assert summary["verdicts"]["conformance"] == {"passed": 0, "flaky": 0, "failed": 0, "not_run": 0}
+    assert summary["failed_scenarios"] == []
+    [insecure] = summary["security_scenarios"]
+    assert insecure["security_requirements"] == ["ASVS-3.3.1"]
+    assert insecure["message"] == "the session cookie lacks HttpOnly"
+    run.result.stdout.fnmatch_lines([
+        "Security: 1 passed, 1 failed, 0 not run",
+        "(conformance only decides the exit code; --all-verdicts counts the others)",
+    ])
+    run.result.stdout.fnmatch_lines([
+        "SECURITY ASVS-3.3.1 Sessions du portail > Le cookie de session est HttpOnly "
+        "| step: Alors le cookie est HttpOnly | the session cookie lacks HttpOnly",
+    ])
+    assert '<span class="badge security-failure">security failure</span>' in run.html
+    assert "<h2>Security failures</h2>" in run.html
+    properties = {(case.get("name"), prop.get("name")): prop.get("value")
+                  for case in ET.parse(run.reports_dir / "junit.xml").iter("testcase")
+                  for prop in case.iter("property")}
+    cookie = "Le cookie de session est HttpOnly"
+    assert properties[(cookie, "verdict")] == "security"
+    assert properties[(cookie, "security_requirements")] == "ASVS-3.3.1"
+    assert properties[("La session expire après inactivité", "verdict")] == "security"
+
+
+@pytest.mark.usefixtures("security_scenarios")
+@pytest.mark.parametrize(("options", "note"), [
+    (STRICT, "(strict: reference, accessibility and security count)"),
+    ((*OTHER_PORTAL, "--count-security"),
+     "(conformance and security decide the exit code; --all-verdicts counts the others)"),
+], ids=["strict", "count-security"])
+def test_a_security_failure_fails_a_run_that_counts_security(
+    run_inner: Callable[..., InnerRun], options: tuple[str, ...], note: str
+):
+    run = run_inner(*options)
+
+    assert run.result.ret == 1
+    run.result.stdout.fnmatch_lines([note])
+
+
+@pytest.mark.usefixtures("verdict_scenarios", "security_scenarios")
+def test_count_security_leaves_the_other_advisory_verdicts_reported(
+    run_inner: Callable[..., InnerRun], monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SECURITY_PASSES", "1")
+
+    run = run_inner(*OTHER_PORTAL, "--count-security")
+
+    # The reference and accessibility scenarios still fail, and are still only reported.
+    assert run.result.ret == 0
+    assert run.summary["count_security"] is True
+    assert run.summary["verdicts"]["security"]["passed"] == 2
+
+
+@pytest.mark.usefixtures("security_scenarios")
+def test_security_scenarios_get_asvs_rows_apart_from_the_guides(run_inner: Callable[..., InnerRun]):
+    run = run_inner(*CONFORMANCE_ONLY)
+
+    matrix = json.loads((run.reports_dir / "requirements.json").read_text(encoding="utf-8"))
+    rows = {row["id"]: row for row in matrix["security"]}
+    assert rows["ASVS-7.2.1"]["verdict"] == "met"
+    assert rows["ASVS-3.3.1"]["verdict"] == "not met"
+    assert "the session cookie lacks HttpOnly" in rows["ASVS-3.3.1"]["reason"]
+    # No guide instruction is judged by a security scenario, nor is any ASVS id a guide row.
+    assert not [row for row in matrix["requirements"] if row["id"].startswith("ASVS")]
+    assert all(row["verdict"] in ("not run", "left out") for row in matrix["requirements"])
+    assert run.summary["requirements"]["security_totals"]["not met"] >= 1
+
+
+@pytest.mark.usefixtures("security_scenarios")
+def test_an_expected_security_failure_is_forgiven_when_security_counts(
+    pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
+):
+    pytester.makefile(".toml", deviations='[[deviation]]\nscenario = "Le cookie de session est HttpOnly"\n'
+                                          'reason = "Le portail pose le cookie côté client"\n')
+
+    run = run_inner(*OTHER_PORTAL, "--count-security", "--deviations", "deviations.toml")
+
+    assert run.result.ret == 0
+    [expected] = run.summary["deviations"]["expected_failures"]
+    assert expected["declared"] == "« Le cookie de session est HttpOnly »"
+    run.result.stdout.fnmatch_lines(["SECURITY (expected) ASVS-3.3.1 Sessions du portail > *"])

@@ -36,7 +36,8 @@ class WorldConfig:
     activation_code_ttl: dt.timedelta = dt.timedelta(days=90)
     one_time_code_ttl: dt.timedelta = dt.timedelta(minutes=10)
     max_attempts: int = 5
-    # A wizard that sends more codes than this is someone scripting the gateway.
+    # Codes the activation wizards may send for one letter, in any number of sessions: beyond,
+    # someone is scripting the gateway. Codes the gateway did not take do not count.
     max_codes_per_wizard: int = 10
     # Sign-in and account-settings codes one account may have sent within the window: beyond it,
     # resending is SMS or e-mail bombing, not a person waiting for a slow message.

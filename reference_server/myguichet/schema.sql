@@ -25,6 +25,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at REAL NOT NULL,
     last_seen REAL NOT NULL
 );
+-- Each new session deletes the idle ones by last_seen (sessions.py): an index, not a scan.
+CREATE INDEX IF NOT EXISTS sessions_by_last_seen ON sessions (last_seen);
 
 -- LuxTrust ID tokens already accepted, so that one presented twice is refused.
 CREATE TABLE IF NOT EXISTS used_id_tokens (

@@ -1,12 +1,12 @@
 """« Mon Compte » → « Gérer mon compte » (professional guide pp. 12–14, shared with patients)."""
 
-from bottle import Bottle, redirect, response
+from bottle import Bottle, HTTPResponse, redirect, response
 
 from reference_server.domain import codes, contact, password
 from reference_server.domain.contact import Channel, mask
 from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.accounts import Account, LastMeansOfSignIn
-from reference_server.portal.luxtrust_login import associate_own_product
+from reference_server.portal.luxtrust_login import associate_own_product, association_refusal
 from reference_server.portal.messages import notify, send_code
 from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.my_services import ACCOUNT_KEY
@@ -31,6 +31,10 @@ POLICY = (
 NOTICE_NOT_SENT = (
     "Votre modification n'a pas été enregistrée : l'avis qui vous en informe n'a pas pu être "
     "envoyé. Rien n'a été modifié. Veuillez réessayer dans quelques instants."
+)
+LAST_MEANS = (
+    "Ce produit LuxTrust est votre dernier moyen de connexion : il ne peut pas être "
+    "supprimé. Définissez d'abord un mot de passe."
 )
 CONTACT_NAMES = {"sms": "numéro de téléphone portable", "email": "adresse e-mail"}
 
@@ -202,34 +206,48 @@ class AccountPages:
         raise AssertionError("unreachable")
 
     def remove_product(self, serial: str) -> str:
-        """Remove a LuxTrust product, unless it is the last way to sign in."""
+        """Remove a LuxTrust product, unless it is the last way to sign in; its notice goes first."""
         account = self.account()
         if not self.fresh():
             return self.show_means({"products": [NEEDS_FRESH_CODE]})
         try:
+            self.services.accounts.check_removable(account.matricule)
+        except LastMeansOfSignIn:
+            return self.show_means({"products": [LAST_MEANS]})
+        owned = {product.serial for product in self.services.accounts.products(account.matricule)}
+        if serial in owned:
+            return self._remove_owned_product(account, serial)
+        redirect(MEANS)
+        raise AssertionError("unreachable")
+
+    def _remove_owned_product(self, account: Account, serial: str) -> str:
+        """Tell the holder, then remove the product: with the gateway down, neither happens."""
+        if not self._notify(account, f"Le produit LuxTrust {serial} a été retiré de votre compte eSanté."):
+            return self._gateway_down("products")
+        try:
             removed = self.services.accounts.remove_product(account.matricule, serial)
         except LastMeansOfSignIn:
-            message = (
-                "Ce produit LuxTrust est votre dernier moyen de connexion : il ne peut pas être "
-                "supprimé. Définissez d'abord un mot de passe."
-            )
-            return self.show_means({"products": [message]})
+            # Another session removed the other way to sign in after the check above.
+            return self.show_means({"products": [LAST_MEANS]})
         if removed:
-            notify(self.services, account, "Modification de votre compte eSanté",
-                   f"Le produit LuxTrust {serial} a été retiré de votre compte eSanté.")
             flash(f"Le produit LuxTrust {serial} a été supprimé de votre compte.")
         redirect(MEANS)
         raise AssertionError("unreachable")
 
     def luxtrust_returned(self, identity: LuxTrustIdentity) -> None:
-        """LuxTrust vouched for a product: associate it if it is the holder's own."""
+        """LuxTrust vouched for a product: tell the holder, then associate it if it is theirs."""
         account = self.account()
-        if not self.fresh():
-            flash(NEEDS_FRESH_CODE)
-        elif associate_own_product(self.services, account.matricule, identity):
-            notify(self.services, account, "Modification de votre compte eSanté",
-                   f"Le produit LuxTrust {identity.device_label} {identity.device_serial} "
-                   "a été associé à votre compte eSanté.")
+        refusal = NEEDS_FRESH_CODE if not self.fresh() else None
+        refusal = refusal or association_refusal(self.services, account.matricule, identity)
+        if refusal:
+            flash(refusal)
+            return
+        what = (f"Le produit LuxTrust {identity.device_label} {identity.device_serial} "
+                "a été associé à votre compte eSanté.")
+        if not self._notify(account, what):
+            # Shown at LuxTrust's return address: a new LuxTrust login is needed to try again.
+            raise HTTPResponse(self._gateway_down("products"), status=503)
+        associate_own_product(self.services, account.matricule, identity)
 
     def _send_refusal(self, account: Account) -> str | None:
         """Why no code may be sent now: the account is locked, or has had enough codes."""

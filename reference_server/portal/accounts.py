@@ -1,5 +1,6 @@
 """Activated accounts and the LuxTrust products associated with them."""
 
+import sqlite3
 from dataclasses import dataclass
 
 from reference_server.clock import Clock
@@ -115,19 +116,15 @@ class Accounts:
             ).fetchall()
         return [row["email"] for row in rows]
 
+    def check_removable(self, matricule: str) -> None:
+        """Raise LastMeansOfSignIn if removing a product would leave the account no way to sign in."""
+        with self._db.reading() as conn:
+            _check_removable(conn, matricule)
+
     def remove_product(self, matricule: str, serial: str) -> bool:
         """Remove a product from the account; refuse to remove the last way to sign in."""
         with self._db.transaction() as conn:
-            account = conn.execute(
-                "SELECT password_hash FROM accounts WHERE matricule = ?", (matricule,)
-            ).fetchone()
-            count = conn.execute(
-                "SELECT COUNT(*) FROM luxtrust_products WHERE matricule = ?", (matricule,)
-            ).fetchone()[0]
-            if account is None:
-                return False
-            if account["password_hash"] is None and count <= 1:
-                raise LastMeansOfSignIn
+            _check_removable(conn, matricule)
             removed = conn.execute(
                 "DELETE FROM luxtrust_products WHERE matricule = ? AND serial = ?",
                 (matricule, serial),
@@ -168,6 +165,18 @@ class Accounts:
                 return owner["matricule"] == matricule
             insert_product(conn, matricule, identity, self._clock.timestamp())
         return True
+
+
+def _check_removable(conn: sqlite3.Connection, matricule: str) -> None:
+    """Raise LastMeansOfSignIn when the account has no password and one product at most."""
+    account = conn.execute(
+        "SELECT password_hash FROM accounts WHERE matricule = ?", (matricule,)
+    ).fetchone()
+    count = conn.execute(
+        "SELECT COUNT(*) FROM luxtrust_products WHERE matricule = ?", (matricule,)
+    ).fetchone()[0]
+    if account is not None and account["password_hash"] is None and count <= 1:
+        raise LastMeansOfSignIn
 
 
 def insert_product(conn: object, matricule: str, identity: LuxTrustIdentity, now: float) -> None:

@@ -117,6 +117,14 @@ class ActivationLetters:
             ).fetchone()
         return row is not None and row["locked_at"] is not None
 
+    def newest_id(self, matricule: str) -> int | None:
+        """The id of the letter that counts for a matricule: the latest one sent."""
+        with self._db.reading() as conn:
+            row = conn.execute(
+                "SELECT MAX(id) AS id FROM activation_letters WHERE matricule = ?", (matricule,)
+            ).fetchone()
+        return row["id"]
+
     def _newest_letter(self, matricule: str) -> dict | None:
         """The latest letter sent for a matricule: earlier ones are superseded by it."""
         with self._db.reading() as conn:

@@ -16,13 +16,6 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 ASSISTANT_TYPE = "Assistant DSP"
 DOCUMENT_KINDS = ("Compte rendu", "Résultat d'analyse", "Imagerie", "Ordonnance", "Autre")
 AS_ASSISTANT = " en tant qu'assistant"
-# The « Numéro assuré » look-ups of each account, kept only as long as the limit's window.
-# Created here rather than in schema.sql, which belongs to the storage of the whole portal.
-SEARCHES_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS dsp_searches ("
-    " id INTEGER PRIMARY KEY, viewer TEXT NOT NULL, searched_at REAL NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS dsp_searches_by_viewer ON dsp_searches (viewer, searched_at)",
-)
 
 
 @dataclass(frozen=True)
@@ -152,9 +145,6 @@ class DspRecords:
         self._db = db
         self._clock = clock
         self.max_document_bytes = max_document_bytes
-        with db.transaction() as conn:
-            for statement in SEARCHES_SCHEMA:
-                conn.execute(statement)
 
     def today(self) -> dt.date:
         """The world's date in Luxembourg, which the record's dates use."""

@@ -15,6 +15,11 @@ LUXTRUST_UNAVAILABLE = (
     "LuxTrust n'a pas pu commencer. Veuillez réessayer dans quelques instants."
 )
 
+OTHER_PERSONS_PRODUCT = (
+    "Ce produit LuxTrust appartient à une autre personne : il ne peut pas être associé à votre compte."
+)
+OTHER_ACCOUNTS_PRODUCT = "Ce produit LuxTrust est déjà associé à un autre compte eSanté."
+
 
 @dataclass(frozen=True)
 class Purpose:
@@ -59,14 +64,23 @@ def create_app(services: PortalServices, purposes: dict[str, Purpose]) -> Bottle
     return app
 
 
+def association_refusal(services: PortalServices, matricule: str, identity: LuxTrustIdentity) -> str | None:
+    """Why a product LuxTrust vouched for cannot be associated with the account, else None."""
+    if identity.national_id != matricule:
+        return OTHER_PERSONS_PRODUCT
+    if services.accounts.owner_of_product(identity.device_serial) not in (None, matricule):
+        return OTHER_ACCOUNTS_PRODUCT
+    return None
+
+
 def associate_own_product(services: PortalServices, matricule: str, identity: LuxTrustIdentity) -> bool:
     """Associate a product LuxTrust vouched for, if it is the account holder's; say what happened."""
-    if identity.national_id != matricule:
-        flash("Ce produit LuxTrust appartient à une autre personne : "
-              "il ne peut pas être associé à votre compte.")
-        return False
-    if not services.accounts.associate(matricule, identity):
-        flash("Ce produit LuxTrust est déjà associé à un autre compte eSanté.")
+    refusal = association_refusal(services, matricule, identity)
+    # The check above may be overtaken by another account associating the product meanwhile.
+    if refusal is None and not services.accounts.associate(matricule, identity):
+        refusal = OTHER_ACCOUNTS_PRODUCT
+    if refusal:
+        flash(refusal)
         return False
     flash(f"Votre produit LuxTrust {identity.device_label} {identity.device_serial} "
           "est associé à votre compte.")

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from bottle import Bottle, redirect
+from bottle import Bottle, HTTPError, redirect, response
 
 from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.accounts import Account
@@ -10,6 +10,9 @@ from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, current_session, flash, render, replace_session
 
 ACCOUNT_KEY = "account"
+# Where the idle-session warning's « Rester connecté » posts (layout.tpl).
+KEEP_ALIVE = "/session/prolonger"
+NOT_SIGNED_IN = "Votre session a expiré. Connectez-vous à nouveau pour continuer."
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,15 @@ def create_app(services: PortalServices) -> Bottle:
         listed = PROFESSIONAL_SERVICES if account.kind == "professional" else PATIENT_SERVICES
         return render("my_services.tpl", account=account, services=listed,
                       products=services.accounts.products(account.matricule))
+
+    @app.post(KEEP_ALIVE)
+    def keep_alive() -> str:
+        # Saving the session (the plugin does, after the CSRF check) starts its idle time over.
+        # No page is rendered, so the messages waiting for the next page are left for it.
+        if current_session().data.get(ACCOUNT_KEY) is None:
+            raise HTTPError(403, NOT_SIGNED_IN)
+        response.status = 204
+        return ""
 
     @app.post("/deconnexion")
     def sign_out() -> None:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from bottle import Bottle, request, static_file
 
+from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.publications import Publication
 from reference_server.portal.services import PortalServices
 from reference_server.portal.web import SessionPlugin, render
@@ -91,18 +92,23 @@ def create_app(services: PortalServices) -> Bottle:
     return app
 
 
-def announce(services: PortalServices, publication: Publication) -> int:
-    """E-mail the accounts that asked to hear of this kind of publication; return how many."""
+def announce(services: PortalServices, publication: Publication) -> tuple[int, int]:
+    """E-mail the accounts that asked to hear of this kind of publication; how many were told, and not."""
     label = "Nouvel événement" if publication.kind == "event" else "Nouveau sondage"
     recipients = services.accounts.subscribers(publication.kind)
-    for address in recipients:
-        body = (
-            f"Bonjour,\n\n{label} sur le portail eSanté : « {publication.title} ».\n\n"
-            "Vous recevez ce message selon vos préférences de notification, modifiables dans "
-            "« Gérer mon compte » → « Informations personnelles ».\n\nAgence eSanté Luxembourg"
-        )
-        services.messaging.send("email", address, f"{label} : {publication.title}", body)
-    return len(recipients)
+    body = (
+        f"Bonjour,\n\n{label} sur le portail eSanté : « {publication.title} ».\n\n"
+        "Vous recevez ce message selon vos préférences de notification, modifiables dans "
+        "« Gérer mon compte » → « Informations personnelles ».\n\nAgence eSanté Luxembourg"
+    )
+    for told, address in enumerate(recipients):
+        try:
+            services.messaging.send("email", address, f"{label} : {publication.title}", body)
+        except GatewayError:
+            # Not a security notice: the publication stands. The gateway is down, so the other
+            # recipients would fail the same way.
+            return told, len(recipients) - told
+    return len(recipients), 0
 
 
 def search() -> str:

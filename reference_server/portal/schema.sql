@@ -114,6 +114,15 @@ CREATE TABLE IF NOT EXISTS code_sends (
 );
 CREATE INDEX IF NOT EXISTS code_sends_by_account ON code_sends (matricule, sent_at);
 
+-- Codes the activation wizards sent for each letter, kept for the letter's life: whoever holds
+-- a letter must not get more codes by starting new wizards in new sessions.
+CREATE TABLE IF NOT EXISTS letter_code_sends (
+    id INTEGER PRIMARY KEY,
+    letter_id INTEGER NOT NULL REFERENCES activation_letters (id),
+    sent_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS letter_code_sends_by_letter ON letter_code_sends (letter_id, sent_at);
+
 -- « Je n'ai pas de code d'activation »: requests for a new letter, handled by the helpdesk.
 CREATE TABLE IF NOT EXISTS code_requests (
     id INTEGER PRIMARY KEY,
@@ -135,6 +144,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at REAL NOT NULL,
     last_seen REAL NOT NULL
 );
+-- Each new session deletes the idle ones by last_seen (sessions.py): an index, not a scan.
+CREATE INDEX IF NOT EXISTS sessions_by_last_seen ON sessions (last_seen);
 
 -- « Dossier de Soins Partagé »: one record per person, under an opaque id so that URLs never
 -- carry a matricule.
@@ -197,6 +208,15 @@ CREATE TABLE IF NOT EXISTS dsp_trace (
     action TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dsp_trace_by_record ON dsp_trace (record_id, id);
+
+-- The « Numéro assuré » look-ups of each account, kept only as long as the limit's window: each
+-- shows a name, and matricules can be guessed.
+CREATE TABLE IF NOT EXISTS dsp_searches (
+    id INTEGER PRIMARY KEY,
+    viewer TEXT NOT NULL,
+    searched_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dsp_searches_by_viewer ON dsp_searches (viewer, searched_at);
 
 -- MyGuichet.lu shares a person's national identifier with the Agence eSanté while their consent
 -- lasts (patient guide p. 5); a revoked consent keeps its row, with the time of revocation.

@@ -63,6 +63,8 @@ class PortalServices:
     guard: SignInGuard
     # How many sign-in and account-settings codes an account may have sent in a while.
     code_sends: CodeSendLimit
+    # How many codes the activation wizards may send for one letter, whatever the session.
+    wizard_code_sends: CodeSendLimit
     publications: Publications
     dsp: DspRecords
     myguichet_partner: MyGuichetPartner
@@ -106,7 +108,8 @@ class PortalServices:
             accounts=accounts,
             luxtrust=LuxTrustClient.for_link(luxtrust, clock, UsedIdTokens(db, clock).accept_once),
             guard=SignInGuard(db, clock, config),
-            code_sends=CodeSendLimit(db, clock, config),
+            code_sends=CodeSendLimit.per_account(db, clock, config),
+            wizard_code_sends=CodeSendLimit.per_letter(db, clock, config),
             dsp=DspRecords(db, clock, config.dsp_max_document_bytes),
             myguichet_partner=MyGuichetPartner(db, clock, config.myguichet_ticket_ttl),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,

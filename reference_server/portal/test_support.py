@@ -86,9 +86,14 @@ def create_app(services: PortalServices, seed: int | None = None, shortcuts: boo
         if kind not in KINDS or not title:
             raise refusal(f"kind ({', '.join(KINDS)}) and title are required")
         publication = services.publications.publish(kind, title)
-        notified = announce(services, publication)
+        notified, not_notified = announce(services, publication)
         response.status = 201
-        return {"id": publication.id, "kind": kind, "title": title, "notified": notified}
+        answer: dict[str, object] = {"id": publication.id, "kind": kind, "title": title,
+                                     "notified": notified, "not_notified": not_notified}
+        if not_notified:
+            answer["warning"] = (f"published, but the messaging gateway is unavailable: "
+                                 f"{not_notified} subscriber(s) were not told")
+        return answer
 
     @app.get("/clock")
     def now() -> dict[str, object]:

@@ -10,6 +10,7 @@ from reference_server.domain.contact import Channel
 from reference_server.domain.wizard import WizardProgress
 from reference_server.portal import cgu
 from reference_server.portal.activation_letters import CodeVerdict
+from reference_server.portal.code_sends import WIZARD_TOO_MANY
 from reference_server.portal.messages import send_code
 from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.one_time_codes import OneTimeVerdict
@@ -186,22 +187,25 @@ class ActivationWizard:
         return self._send_one_time_code(progress, resent=False)
 
     def _send_one_time_code(self, progress: WizardProgress, *, resent: bool) -> str:
-        """Issue a code for this session and hand it to the gateway."""
-        sent = int(progress.data.get("codes_sent", 0))
-        if sent >= self.config.max_codes_per_wizard:
-            message = "Trop de codes ont été demandés. " + HELPDESK_TEXT
-            return self.show_security(progress, {"code": [message]})
+        """Issue a code for this session and hand it to the gateway, within the letter's limit."""
+        # Counted per letter, not per session: a new wizard for the same letter buys no new codes.
+        letter = self.services.letters.newest_id(str(progress.data["matricule"]))
+        refusal = self.services.wizard_code_sends.reserve(letter) if letter else WIZARD_TOO_MANY
+        # Shown beside what the page shows: the code field once a code was sent, else the channel.
+        shown = "code" if progress.data.get("sent_to") else "channel"
+        if refusal:
+            return self.show_security(progress, {shown: [refusal]})
         channel = Channel(str(progress.data["channel"]))
         destination = str(progress.data["destination"])
         issued = self.services.codes.issue(self._owner(), CODE_PURPOSE, channel.value, destination)
         try:
             self._deliver(channel, destination, issued.code)
         except GatewayError:
+            # A code nobody received does not count against the letter.
+            self.services.wizard_code_sends.release(letter)
             message = "Le code n'a pas pu être envoyé. Veuillez réessayer dans quelques instants."
-            return self.show_security(progress, {"channel": [message]})
-        progress.data.update(
-            code_id=issued.id, codes_sent=sent + 1, sent_to=contact.mask(channel, destination)
-        )
+            return self.show_security(progress, {shown: [message]})
+        progress.data.update(code_id=issued.id, sent_to=contact.mask(channel, destination))
         if resent:
             flash("Un nouveau code vous a été envoyé.")
         return self.go(progress, self.otp_step)

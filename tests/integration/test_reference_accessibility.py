@@ -475,9 +475,9 @@ def test_idle_session_warning(world: WorldUrls, context: BrowserContext, page: P
     stay = warning.get_by_role("button", name="Rester connecté")
     expect(stay).to_be_focused()
     audit.check(page, "Session bientôt expirée")
-    with page.expect_response(lambda reply: reply.request.method == "HEAD") as renewal:
+    with page.expect_response(lambda reply: reply.request.method == "POST") as renewal:
         stay.click()
-    assert renewal.value.ok and renewal.value.url == world.portal + "mes-services"
+    assert renewal.value.status == 204 and renewal.value.url == world.portal + "session/prolonger"
     expect(warning).to_be_hidden()
 
     page.clock.fast_forward("30:01")

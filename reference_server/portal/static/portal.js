@@ -49,7 +49,7 @@
   }
   var idleMs = Number(dialog.getAttribute("data-idle-seconds")) * 1000;
   var warnMs = Number(dialog.getAttribute("data-warn-seconds")) * 1000;
-  var keepalive = dialog.getAttribute("data-keepalive");
+  var renewal = dialog.querySelector("form[data-session-extend]");
   var warning = dialog.querySelector('[data-session-state="warning"]');
   var expired = dialog.querySelector('[data-session-state="expired"]');
   var timers = [];
@@ -76,10 +76,16 @@
   }
 
   function extend() {
-    // Any signed-in page renews the session; HEAD asks for it without its body.
-    fetch(keepalive, { method: "HEAD", credentials: "same-origin", cache: "no-store" })
+    // The form's POST, with its CSRF token, renews the session and answers 204; a page would
+    // do as well but would use up the messages waiting for the next page.
+    fetch(renewal.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(renewal)),
+      credentials: "same-origin",
+      cache: "no-store",
+    })
       .then(function (reply) {
-        if (!reply.ok || reply.redirected) {
+        if (reply.status !== 204) {
           show("expired");
           return;
         }
@@ -89,7 +95,10 @@
       .catch(function () { show("expired"); });
   }
 
-  dialog.querySelector("[data-session-extend]").addEventListener("click", extend);
+  renewal.addEventListener("submit", function (event) {
+    event.preventDefault();
+    extend();
+  });
   // Escape closes the warning: the person is there, so the session is extended as well.
   dialog.addEventListener("cancel", function (event) {
     if (!warning.hidden) {

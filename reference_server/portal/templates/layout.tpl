@@ -73,17 +73,19 @@
   </main>
   % if signed_in:
   % # Before an idle session expires, portal.js opens this dialog; « Rester connecté » extends the
-  % # session by asking the portal for a signed-in page (WCAG 2.2.1). Without script it stays closed.
+  % # session by posting its form, which renders no page and so leaves pending messages for the
+  % # next one (WCAG 2.2.1). Without script it stays closed.
   % idle_seconds, warn_seconds = get('session_idle_seconds', 1800), 300
   <dialog class="session-warning" id="session-warning" aria-labelledby="session-warning-title"
           aria-describedby="session-warning-text" data-idle-seconds="{{idle_seconds}}"
-          data-warn-seconds="{{warn_seconds}}" data-keepalive="/mes-services">
+          data-warn-seconds="{{warn_seconds}}">
     <div data-session-state="warning">
       <h2 id="session-warning-title">Votre session va bientôt expirer</h2>
       <p id="session-warning-text">Sans action de votre part, vous serez déconnecté dans {{warn_seconds // 60}} minutes pour protéger vos données. Voulez-vous rester connecté ?</p>
-      <div class="actions">
-        <button type="button" class="button button-primary" data-session-extend>Rester connecté</button>
-      </div>
+      <form method="post" action="/session/prolonger" class="actions" data-session-extend>
+        <input type="hidden" name="csrf_token" value="{{csrf_token}}">
+        <button type="submit" class="button button-primary">Rester connecté</button>
+      </form>
     </div>
     <div data-session-state="expired" hidden>
       <h2 id="session-expired-title">Votre session a expiré</h2>

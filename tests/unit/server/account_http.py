@@ -14,10 +14,10 @@ SIGN_IN = "/connexion/matricule"
 SIGN_IN_CODE = "/connexion/code"
 
 
-def activated(world: World, **how: object) -> dict[str, object]:
-    """A new patient whose account the shortcut activated, with the tests' password."""
+def activated(world: World, persona: dict[str, object] | None = None, **how: object) -> dict[str, object]:
+    """A patient, new unless given, whose account the shortcut activated, with the tests' password."""
     assert world.urls is not None
-    persona = new_persona(world)
+    persona = persona or new_persona(world)
     reply = json_request(world.urls.test_support + "accounts",
                          {"matricule": persona["matricule"], "password": PASSWORD, **how})
     assert reply.status == 201, reply.body

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from outage import Outage
 from server_http import Visitor, new_persona
 
 from reference_server.config import TEST_HASHING, WorldConfig
@@ -57,3 +58,19 @@ def visitor(support_world: World) -> Visitor:
 def persona(support_world: World) -> dict[str, object]:
     """A new patient in the shared world, with an unused activation letter."""
     return new_persona(support_world)
+
+
+@pytest.fixture(scope="module")
+def gateway_world() -> Iterator[World]:
+    """A world of the module's own, since its gateway goes down and comes back."""
+    world = start_world(test_support=True)
+    yield world
+    world.stop()
+
+
+@pytest.fixture
+def gateway(gateway_world: World) -> Iterator[Outage]:
+    """The gateway of the module's world, up again after each test whatever happened."""
+    switch = Outage(gateway_world, "messaging")
+    yield switch
+    switch.up()

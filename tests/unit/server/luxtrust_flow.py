@@ -31,6 +31,7 @@ PURPOSE_PAGES = {
     "connexion-patient": "/patient",
     "connexion-professionnel": "/professionnel",
     "association-patient": f"{WIZARD}/etape-4",
+    "association-compte": "/mon-compte/moyens-d-authentification",
     "activation-professionnel": f"{PRO_WIZARD}/etape-1",
 }
 RETURN_PATH = "/luxtrust/retour"

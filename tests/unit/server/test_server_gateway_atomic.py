@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from account_http import MEANS, activated, fresh_session
+from luxtrust_flow import portal_return_url, token_of
 from outage import Outage
-from server_http import field_errors, latest_code, messages_to, portal_db
+from server_http import field_errors, latest_code, messages_to, new_persona, portal_db
 
-from reference_server.config import TEST_HASHING, WorldConfig
-from reference_server.portal.account import NOTICE_NOT_SENT
+from reference_server.portal.account import LAST_MEANS, NOTICE_NOT_SENT
 from reference_server.world import World
 
 NEW_PASSWORD = "Nouveau2026pw"
-
-
-@pytest.fixture(scope="module")
-def gateway_world() -> Iterator[World]:
-    """A world of its own, since its gateway goes down and comes back."""
-    world = World(WorldConfig(test_support=True, hashing=TEST_HASHING))
-    world.start()
-    yield world
-    world.stop()
-
-
-@pytest.fixture
-def gateway(gateway_world: World) -> Iterator[Outage]:
-    """The gateway of the module's world, up again after each test whatever happened."""
-    switch = Outage(gateway_world, "messaging")
-    yield switch
-    switch.up()
 
 
 def account_row(world: World, matricule: object) -> dict:
@@ -39,6 +19,23 @@ def account_row(world: World, matricule: object) -> dict:
         row = conn.execute("SELECT email, mobile, password_hash FROM accounts WHERE matricule = ?",
                            (str(matricule),)).fetchone()
     return dict(row)
+
+
+def products_of(world: World, matricule: object) -> list[str]:
+    """The serials of the LuxTrust products stored for the account."""
+    with portal_db(world) as conn:
+        rows = conn.execute("SELECT serial FROM luxtrust_products WHERE matricule = ? ORDER BY serial",
+                            (str(matricule),)).fetchall()
+    return [row["serial"] for row in rows]
+
+
+def with_token(world: World, *, password: bool = True, associated: bool = True) -> dict[str, object]:
+    """A patient holding a LuxTrust Token, with a password or the Token associated or both."""
+    persona = new_persona(world, luxtrust=["token"])
+    how: dict[str, object] = {"luxtrust": [token_of(world, persona).serial]} if associated else {}
+    if not password:
+        how["password"] = None
+    return activated(world, persona=persona, **how)
 
 
 def test_a_new_email_is_not_changed_when_its_notice_cannot_leave(gateway_world: World, gateway: Outage):
@@ -82,3 +79,58 @@ def test_a_password_is_not_changed_when_its_notice_cannot_leave(gateway_world: W
     gateway.up()
     assert visitor.post(f"{MEANS}/mot-de-passe", form).location == MEANS
     assert account_row(gateway_world, persona["matricule"])["password_hash"] != before["password_hash"]
+
+
+def test_a_product_is_not_removed_when_its_notice_cannot_leave(gateway_world: World, gateway: Outage):
+    persona = with_token(gateway_world)
+    serial = token_of(gateway_world, persona).serial
+    visitor = fresh_session(gateway_world, persona)
+    notices_before = len(messages_to(gateway_world, str(persona["mobile"])))
+
+    gateway.down()
+    refused = visitor.post(f"{MEANS}/produits/{serial}/supprimer", {})
+
+    assert refused.status == 503
+    assert NOTICE_NOT_SENT in refused.text
+    assert products_of(gateway_world, persona["matricule"]) == [serial]
+
+    gateway.up()
+    assert visitor.post(f"{MEANS}/produits/{serial}/supprimer", {}).location == MEANS
+    assert products_of(gateway_world, persona["matricule"]) == []
+    assert len(messages_to(gateway_world, str(persona["mobile"]))) == notices_before + 1
+
+
+def test_the_last_means_of_sign_in_is_refused_before_any_notice(gateway_world: World):
+    persona = with_token(gateway_world, password=False)
+    serial = token_of(gateway_world, persona).serial
+    visitor = fresh_session(gateway_world, persona)
+    notices_before = len(messages_to(gateway_world, str(persona["mobile"])))
+
+    refused = visitor.post(f"{MEANS}/produits/{serial}/supprimer", {})
+
+    assert refused.status == 422
+    assert LAST_MEANS in refused.text
+    assert products_of(gateway_world, persona["matricule"]) == [serial]
+    # No notice of a removal that did not happen.
+    assert len(messages_to(gateway_world, str(persona["mobile"]))) == notices_before
+
+
+def test_a_product_is_not_associated_when_its_notice_cannot_leave(gateway_world: World, gateway: Outage):
+    persona = with_token(gateway_world, associated=False)
+    token = token_of(gateway_world, persona)
+    visitor = fresh_session(gateway_world, persona)
+    notices_before = len(messages_to(gateway_world, str(persona["mobile"])))
+
+    gateway.down()
+    refused = visitor.get(portal_return_url(visitor, "association-compte", token))
+
+    assert refused.status == 503
+    assert NOTICE_NOT_SENT in refused.text
+    assert products_of(gateway_world, persona["matricule"]) == []
+
+    # Back up: a new LuxTrust login associates the product, with its notice.
+    gateway.up()
+    back = visitor.get(portal_return_url(visitor, "association-compte", token))
+    assert back.location == MEANS, back.status
+    assert products_of(gateway_world, persona["matricule"]) == [token.serial]
+    assert len(messages_to(gateway_world, str(persona["mobile"]))) == notices_before + 1

@@ -31,6 +31,10 @@ EXHAUSTED = "Trop d'essais : ce code n'est plus valable. Demandez un nouveau cod
 EXPIRED = "Ce code a expiré. Demandez un nouveau code."
 NO_LONGER_VALID = "Ce code n'est plus valable. Demandez un nouveau code."
 USED_LETTER = "Ce code d'activation a déjà été utilisé."
+TOO_MANY_CODES = (
+    "Trop de codes ont été demandés. "
+    "Contactez notre helpdesk au (+352) 27 12 50 18 33 ou par mail (helpdesk@esante.lu)."
+)
 
 
 def code_errors(visitor: Visitor, code: str) -> list[str]:
@@ -177,6 +181,25 @@ def test_the_number_of_codes_sent_by_one_wizard_is_limited(
     assert reply.status == 422
     [message] = field_errors(reply, "code")
     assert message.startswith("Trop de codes ont été demandés.")
+    assert len(messages_to(support_world, str(persona["mobile"]))) == 10
+
+
+def test_a_new_wizard_for_the_same_letter_gets_no_more_codes(
+    support_world: World, at_step_3: Visitor, persona: dict
+):
+    for _ in range(9):  # ten codes in all, counting the first one
+        assert resend_code(at_step_3).location == f"{WIZARD}/etape-3"
+    another_mobile = str(new_persona(support_world)["mobile"])
+
+    # Whoever holds the letter starts a new wizard, in a new session, towards another number.
+    assert support_world.urls is not None
+    again = Visitor(support_world.urls.portal)
+    reach_step_3(again, persona)
+    reply = ask_for_sms_code(again, another_mobile)
+
+    assert reply.status == 422
+    assert field_errors(reply, "channel") == [TOO_MANY_CODES]
+    assert messages_to(support_world, another_mobile) == []
     assert len(messages_to(support_world, str(persona["mobile"]))) == 10
 
 

@@ -36,6 +36,7 @@ pytest_plugins = [
     "steps.security_authentication",
     "steps.security_sessions",
     "steps.security_access",
+    "steps.security_account",
 ]
 
 CATALOGUE = Path(__file__).parent / "features" / "requirements.toml"

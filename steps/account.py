@@ -16,7 +16,7 @@ from steps.journeys.account import (
     sign_out,
 )
 from steps.journeys.actors import Actor
-from steps.journeys.inputs import strong_password
+from steps.journeys.inputs import new_mobile, strong_password
 from steps.journeys.luxtrust import PRODUCT_TYPES
 from steps.journeys.target import latest_code
 from steps.pages.account import (
@@ -207,7 +207,7 @@ def _(page: Page, actor: Actor, product: str) -> None:
 @when("il remplace son téléphone portable par un nouveau numéro et clique sur « Valider »")
 def _(page: Page, actor: Actor, faker: Faker) -> None:
     """A new Luxembourg mobile number."""
-    number = f"+352 691 {faker.numerify('### ###')}"
+    number = new_mobile(faker)
     actor.new_contact = number
     means = AuthenticationMeansTab(page)
     means.change_contact(means.mobile, "Téléphone portable", number)

@@ -102,3 +102,31 @@ def _(page: Page, actor: Actor) -> None:
     code_page = SignInCodePage(page)
     if code_page.code.count():
         code_page.enter(latest_code(actor))
+
+
+# Sending codes ----------------------------------------------------------------------------------
+
+
+@when(parsers.parse("quelqu'un qui connaît son mot de passe demande {count:d} fois « Recevoir un nouveau code », "
+                    "en se reconnectant tous les {every:d} codes"))
+def _(actor: Actor, count: int, every: int) -> None:
+    """New codes asked for again and again, signing in anew every few, wherever the portal offers them."""
+    actor.messages_before = messages_to(actor)
+    code_page = SignInCodePage(actor.page)
+    for request in range(count):
+        if request % every == 0:
+            # A new sign-in is a new session: a cap kept per session would start afresh.
+            send_password(actor, actor.password)
+        if code_page.new_code.count():
+            code_page.ask_new_code()
+
+
+@then(parsers.parse("le patient reçoit au plus {ceiling:d} codes de connexion"))
+def _(actor: Actor, ceiling: int) -> None:
+    """The codes that reached the account's means since the requests began stay under the ceiling."""
+    messages = actor.target.messages(actor.code_destination)
+    received = [m for m in messages[: len(messages) - actor.messages_before] if m.code]
+    assert received, f"no code reached {actor.code_destination}: the sign-in sent none"
+    assert len(received) <= ceiling, (
+        f"{len(received)} codes reached {actor.code_destination}, more than {ceiling}: "
+        "asking again sends codes without limit")

@@ -3,8 +3,8 @@
 Fonctionnalité: Sécurité de la connexion par « Matricule & Mot de passe »
   Profil de sécurité, hors des guides : ce que l'OWASP ASVS 5.0 et le NIST SP 800-63B (révision 3)
   demandent de toute connexion. Un refus ne dit pas si le matricule a un compte, les essais de mot
-  de passe et de code sont limités par compte, et un code reçu ne sert qu'une fois et pas plus de
-  10 minutes.
+  de passe et de code sont limités par compte, comme les codes envoyés, et un code reçu ne sert
+  qu'une fois et pas plus de 10 minutes.
 
   @ASVS-6.3.8 @refus
   Scénario: Un matricule sans compte et un mauvais mot de passe reçoivent la même réponse
@@ -28,6 +28,12 @@ Fonctionnalité: Sécurité de la connexion par « Matricule & Mot de passe »
     Quand quelqu'un qui connaît son mot de passe essaie 12 codes erronés, en se reconnectant pour un nouveau code tous les 3 essais
     Et il introduit ensuite le dernier code reçu, si le portail le lui demande encore
     Alors l'espace « Mes services eSanté » ne s'affiche pas
+
+  @ASVS-2.4.1 @refus
+  Scénario: Les codes envoyés à la connexion sont limités par compte, même en se reconnectant
+    Étant donné un patient dont le compte est activé avec le code à usage unique par « Mobile »
+    Quand quelqu'un qui connaît son mot de passe demande 15 fois « Recevoir un nouveau code », en se reconnectant tous les 3 codes
+    Alors le patient reçoit au plus 12 codes de connexion
 
   @ASVS-6.5.5 @NIST-800-63B-5.1.3.2 @refus @horloge
   Scénario: Un code de connexion reçu il y a plus de 10 minutes est refusé

@@ -8,6 +8,11 @@ def strong_password(faker: Faker) -> str:
     return faker.password(length=12, special_chars=False, digits=True, upper_case=True)
 
 
+def new_mobile(faker: Faker) -> str:
+    """Another Luxembourg mobile number, written as people type it."""
+    return f"+352 691 {faker.numerify('### ###')}"
+
+
 def local_mobile(e164: str) -> str:
     """A Luxembourg number as people write it: 691 123 456."""
     digits = e164.removeprefix("+352")

@@ -40,15 +40,21 @@ class SignInCodePage:
     """« le code reçu par SMS ou e-mail » (patient p. 16)."""
 
     LABEL = "Code reçu par SMS ou par E-mail"
+    NEW_CODE = "Recevoir un nouveau code"
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.code = labelled(page, self.LABEL)
+        self.new_code = control(page, self.NEW_CODE)
 
     def enter(self, code: str) -> None:
         """Type the code and press its « Valider »."""
         act(self.page, f"field « {self.LABEL} »", lambda: self.code.fill(code))
         submit(self.page, "Valider", scope=form_of(self.page, self.code))
+
+    def ask_new_code(self) -> None:
+        """Press « Recevoir un nouveau code » and return once the portal has answered."""
+        submit(self.page, self.NEW_CODE)
 
 
 class AccountMenu:
@@ -67,8 +73,11 @@ class AccountMenu:
 class AuthenticationMeansTab:
     """« Moyens d'authentification »: codes, mobile and e-mail, LuxTrust, password (p. 13)."""
 
+    CODE_REQUEST = "Recevoir un code de confirmation"
+
     def __init__(self, page: Page) -> None:
         self.page = page
+        self.code_request = control(page, self.CODE_REQUEST)
         self.confirmation_code = labelled(page, "Code de confirmation")
         self.mobile = labelled(page, "Téléphone portable")
         self.email = labelled(page, "E-mail")
@@ -78,7 +87,7 @@ class AuthenticationMeansTab:
 
     def ask_confirmation_code(self) -> None:
         """Have a one-time code sent to the account's means."""
-        submit(self.page, "Recevoir un code de confirmation")
+        submit(self.page, self.CODE_REQUEST)
 
     def confirm_identity(self, code: str) -> None:
         """Type the code received and confirm."""

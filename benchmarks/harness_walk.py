@@ -48,7 +48,8 @@ def one_run(channel: str) -> dict[str, float]:
         if done.returncode != 0:
             raise RuntimeError(f"the harness's run of « {SCENARIO} » failed:\n{done.stdout[-3000:]}")
         cases = read_cases(reports / "junit.xml")
-        wanted = f"{TEST_NAME}[chromium-{channel}]"
+        # The JUnit name of an outline's example: its French title and the example's values.
+        wanted = f"{SCENARIO} [{channel}]"
         measured = [case for case in cases if case.name == wanted]
         if len(cases) != 3 or len(measured) != 1:
             raise RuntimeError(f"expected the warm-up, {wanted} and the cool-down, pytest ran "

@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-ACCEPTANCE_CLASS = "tests.acceptance"
+# The harness's JUnit names a scenario by its feature file and French title, and gives it the
+# property `feature`, which no other test case carries.
+SCENARIO_PROPERTY = "feature"
 NANOSECONDS = 1e9
 
 
@@ -19,6 +21,7 @@ class TestCase:
     name: str
     time_s: float
     outcome: str  # "passed", "failed" or "skipped"
+    scenario: bool = False
 
 
 def _outcome(case: ET.Element) -> str:
@@ -35,14 +38,19 @@ def read_cases(junit: Path) -> list[TestCase]:
     root = ET.parse(junit).getroot()
     return [
         TestCase(case.get("classname", ""), case.get("name", ""), float(case.get("time", "0")),
-                 _outcome(case))
+                 _outcome(case), _is_scenario(case))
         for case in root.iter("testcase")
     ]
 
 
+def _is_scenario(case: ET.Element) -> bool:
+    """Whether a JUnit test case is a scenario, by the property only scenarios carry."""
+    return any(prop.get("name") == SCENARIO_PROPERTY for prop in case.iter("property"))
+
+
 def acceptance_cases(cases: list[TestCase]) -> list[TestCase]:
-    """The scenarios of tests/acceptance, leaving out any unit test of the same file."""
-    return [case for case in cases if case.classname.startswith(ACCEPTANCE_CLASS)]
+    """The scenarios, leaving out any other test of the run."""
+    return [case for case in cases if case.scenario]
 
 
 def step_seconds(cucumber: Path, scenario: str) -> float:

@@ -10,6 +10,7 @@ import pytest
 from junitparser import JUnitXml, Properties, TestCase
 from report_sessions import InnerRun
 
+from benchmarks.junit import acceptance_cases, read_cases
 from harness.report import junit
 from harness.report.results import TestResult
 
@@ -179,3 +180,12 @@ def test_a_merge_keeps_the_renamed_cases(tmp_path: Path):
     assert (case.get("classname"), case.get("name")) == ("guide.f", "S")
     names = [prop.get("name") for prop in case.iter("property")]
     assert names == ["feature", "requirements", "tags", "verdict"]
+
+
+def test_the_benchmarks_read_the_scenarios_of_this_junit(junit_run: Path):
+    # benchmarks/ times scenarios from the harness's junit.xml: it must tell them from other tests.
+    scenarios = acceptance_cases(read_cases(junit_run))
+
+    assert len(scenarios) == 7
+    assert "Le patient reçoit son code [Mobile, SMS]" in {case.name for case in scenarios}
+    assert not any(case.name.startswith("test_") for case in scenarios)

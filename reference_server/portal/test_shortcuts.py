@@ -72,9 +72,7 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
     """A session whose patient wizard stands at a step, as walking the steps before it leaves it."""
     body = json_body()
     person = _person(services, body.get("matricule"))
-    step = body.get("step")
-    if step not in WIZARD_STEPS:
-        raise refusal(f"step is one of {', '.join(map(str, WIZARD_STEPS))}")
+    step = _step(body, WIZARD_STEPS)
     # Step 1's check, as the person's typing would make it: a used or expired letter opens nothing.
     _check_letter(services, person, body.get("activation_code"))
     progress = WizardProgress(steps=len(PATIENT_STEPS))
@@ -98,9 +96,7 @@ def open_professional_wizard(services: PortalServices) -> dict[str, object]:
     """A session whose professional wizard stands at a step, as walking the steps before it leaves it."""
     body = json_body()
     person = _person(services, body.get("matricule"))
-    step = body.get("step")
-    if step not in PROFESSIONAL_WIZARD_STEPS:
-        raise refusal(f"step is one of {', '.join(map(str, PROFESSIONAL_WIZARD_STEPS))}")
+    step = _step(body, PROFESSIONAL_WIZARD_STEPS)
     # Step 1: LuxTrust vouched for the product, which may be another person's (a scenario's refusal).
     identity = _luxtrust_identity(services, _serials([body.get("luxtrust")])[0])
     progress = WizardProgress(steps=len(PROFESSIONAL_STEPS))
@@ -117,6 +113,14 @@ def open_professional_wizard(services: PortalServices) -> dict[str, object]:
         progress.complete(3)
     start = ProfessionalWizard.start
     return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-{step}")
+
+
+def _step(body: dict[str, object], allowed: tuple[int, ...]) -> int:
+    """The wizard step the request asks for, one a shortcut may open, or a 400."""
+    step = body.get("step")
+    if not isinstance(step, int) or step not in allowed:
+        raise refusal(f"step is one of {', '.join(map(str, allowed))}")
+    return step
 
 
 def _check_letter(services: PortalServices, person: Person, typed: object) -> None:

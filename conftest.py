@@ -67,4 +67,4 @@ def pytest_configure(config: pytest.Config) -> None:
     for marker in requirement_marker_names(load_catalogue(CATALOGUE)):
         config.addinivalue_line("markers", f"{marker}: guide requirement {marker}")
     for marker in security_marker_names(collect_scenarios(CATALOGUE.parent)):
-        config.addinivalue_line("markers", f"{marker}: OWASP ASVS 5.0 requirement")
+        config.addinivalue_line("markers", f"{marker}: security requirement (ASVS 5.0 or NIST SP 800-63B)")

@@ -482,16 +482,20 @@ def coverage_as_json(cov: Coverage, *, uncovered_only: bool = False) -> dict[str
     }
 
 
-def _requirement_dict(requirement: Requirement) -> dict[str, Any]:
-    """Return the catalogue fields of a requirement as a dictionary."""
+def catalogue_fields(requirement: Requirement) -> dict[str, Any]:
+    """Return where a requirement stands in the guides and what it says: id, guide, page, section, text."""
     return {
         "id": requirement.id,
         "guide": requirement.guide,
         "page": requirement.page,
         "section": requirement.section,
         "text": requirement.text,
-        "left_out": requirement.left_out,
     }
+
+
+def _requirement_dict(requirement: Requirement) -> dict[str, Any]:
+    """Return the catalogue fields of a requirement as a dictionary."""
+    return {**catalogue_fields(requirement), "left_out": requirement.left_out}
 
 
 def _contradiction_dict(cov: Coverage, requirement: Requirement) -> dict[str, Any]:

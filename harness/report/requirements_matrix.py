@@ -40,6 +40,7 @@ from harness.requirements import (
     REPO_ROOT,
     Requirement,
     ScenarioRef,
+    catalogue_fields,
     collect_scenarios,
     coverage,
     load_catalogue,
@@ -153,11 +154,7 @@ def _row(
     conformance = [result for result in ran if result.verdict == CONFORMANCE]
     verdict, reason = _verdict(requirement, conformance, bool(ran or refs), outcomes)
     return {
-        "id": requirement.id,
-        "guide": requirement.guide,
-        "page": requirement.page,
-        "section": requirement.section,
-        "text": requirement.text,
+        **catalogue_fields(requirement),
         "verdict": verdict,
         "reason": reason,
         "deviations": _deviations(requirement, ran, outcomes),

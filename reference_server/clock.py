@@ -1,7 +1,13 @@
 """The world's clock: real time plus an offset that tests may move forward."""
 
 import datetime as dt
+import math
 import threading
+
+
+def minutes_to_wait(seconds: float) -> int:
+    """A wait as the whole minutes a page tells a person, never fewer than one."""
+    return max(1, math.ceil(seconds / 60))
 
 
 class Clock:

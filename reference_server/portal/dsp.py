@@ -1,7 +1,6 @@
 """The Dossier de Soins Partagé (patient guide pp. 17–21): tabs, documents, assistants, trace."""
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -50,8 +49,6 @@ NO_DOCUMENT = "Veuillez choisir un document."
 NO_TITLE = "Veuillez donner un titre au document."
 NOT_FOUND = "Aucun patient trouvé pour ce numéro assuré."
 OWN_RECORD = "Vous ne pouvez pas vous ajouter comme assistant de votre propre dossier."
-TOO_MANY_SEARCHES = ("Vous avez fait trop de recherches de numéro assuré. "
-                     "Veuillez patienter {minutes} minute(s) avant de réessayer.")
 # A row id as SQLite stores it: ASCII digits only, since int() and str.isdigit() also take « １２ »
 # or « ² », and at most 18 of them, so that it always fits SQLite's 64-bit integers.
 ID_PATTERN = "[0-9]{1,18}"
@@ -277,10 +274,7 @@ class DspPages:
 
     def _throttled(self, viewer: str) -> str | None:
         """Count a look-up of a « Numéro assuré »; why not, when the account made too many."""
-        config = self.services.config
-        wait = self.records.count_search(viewer, config.dsp_searches_per_window,
-                                         config.dsp_search_window.total_seconds())
-        return None if wait is None else TOO_MANY_SEARCHES.format(minutes=max(1, math.ceil(wait / 60)))
+        return self.services.dsp_searches.reserve(viewer)
 
     def _row_problems(self, number: str, role: str) -> Errors:
         """What the new row lacks before the database is asked."""

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from reference_server.clock import Clock
+from reference_server.clock import Clock, minutes_to_wait
+from reference_server.config import WorldConfig
+from reference_server.portal.rate_limits import Counted, RateLimit
 from reference_server.storage import Database
 
 LUXEMBOURG = ZoneInfo("Europe/Luxembourg")
@@ -16,6 +18,10 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 ASSISTANT_TYPE = "Assistant DSP"
 DOCUMENT_KINDS = ("Compte rendu", "Résultat d'analyse", "Imagerie", "Ordonnance", "Autre")
 AS_ASSISTANT = " en tant qu'assistant"
+# « Numéro assuré » look-ups, per signed-in account: each one found shows a person's name.
+DSP_SEARCHES = Counted("dsp_searches", "viewer", at="searched_at")
+TOO_MANY_SEARCHES = ("Vous avez fait trop de recherches de numéro assuré. "
+                     "Veuillez patienter {minutes} minute(s) avant de réessayer.")
 
 
 @dataclass(frozen=True)
@@ -260,21 +266,6 @@ class DspRecords:
                 return Candidate(None, Refusal.NOT_FOUND)
             return _candidate(conn, record, matricule)
 
-    def count_search(self, viewer: str, cap: int, window_seconds: float) -> float | None:
-        """Count one look-up of a number by the viewer; the seconds to wait when over the cap, else None."""
-        now = self._clock.timestamp()
-        with self._db.transaction() as conn:
-            # Look-ups older than the window no longer count: forgetting them bounds the table.
-            conn.execute("DELETE FROM dsp_searches WHERE viewer = ? AND searched_at <= ?",
-                         (viewer, now - window_seconds))
-            oldest = conn.execute(
-                "SELECT min(searched_at) AS at, count(*) AS n FROM dsp_searches WHERE viewer = ?", (viewer,)
-            ).fetchone()
-            if oldest["n"] >= cap:
-                return oldest["at"] + window_seconds - now
-            conn.execute("INSERT INTO dsp_searches (viewer, searched_at) VALUES (?, ?)", (viewer, now))
-        return None
-
     def add_assistant(self, record_id: str, viewer: str, matricule: str, role: str) -> Candidate:
         """Make an account holder an assistant, checking everything again, and trace it."""
         with self._db.transaction() as conn:
@@ -449,3 +440,9 @@ def _document_of(row: sqlite3.Row) -> Document:
     """A document from its row."""
     return Document(row["id"], row["title"], row["kind"], row["author"], row["media_type"], row["size"],
                     dt.date.fromisoformat(row["document_date"]))
+
+
+def dsp_search_limit(db: Database, clock: Clock, config: WorldConfig) -> RateLimit:
+    """« Numéro assuré » look-ups: so many per account within the window, found or not, then wait."""
+    return RateLimit(db, clock, DSP_SEARCHES, config.dsp_searches_per_window, config.dsp_search_window,
+                     lambda seconds: TOO_MANY_SEARCHES.format(minutes=minutes_to_wait(seconds)))

@@ -8,14 +8,15 @@ from reference_server.config import WorldConfig
 from reference_server.domain.hashing import CodeHasher, SecretHasher
 from reference_server.key_files import load_or_create_key
 from reference_server.luxtrust_client import LuxTrustClient, LuxTrustLink, UsedIdTokens
+from reference_server.portal import code_sends
 from reference_server.portal.accounts import Accounts
 from reference_server.portal.activation_letters import ActivationLetters
-from reference_server.portal.code_sends import CodeSendLimit
-from reference_server.portal.dsp_records import DspRecords
+from reference_server.portal.dsp_records import DspRecords, dsp_search_limit
 from reference_server.portal.messaging_client import MessagingClient
 from reference_server.portal.myguichet_partner import MyGuichetPartner
 from reference_server.portal.one_time_codes import OneTimeCodes
 from reference_server.portal.publications import Publications
+from reference_server.portal.rate_limits import RateLimit
 from reference_server.portal.register import Register
 from reference_server.portal.sign_in_guard import SignInGuard
 from reference_server.sessions import SessionStore
@@ -62,9 +63,11 @@ class PortalServices:
     luxtrust: LuxTrustClient
     guard: SignInGuard
     # How many sign-in and account-settings codes an account may have sent in a while.
-    code_sends: CodeSendLimit
+    code_sends: RateLimit
     # How many codes the activation wizards may send for one letter, whatever the session.
-    wizard_code_sends: CodeSendLimit
+    wizard_code_sends: RateLimit
+    # How many « Numéro assuré » look-ups an account may make in a while: each shows a name.
+    dsp_searches: RateLimit
     publications: Publications
     dsp: DspRecords
     myguichet_partner: MyGuichetPartner
@@ -108,8 +111,9 @@ class PortalServices:
             accounts=accounts,
             luxtrust=LuxTrustClient.for_link(luxtrust, clock, UsedIdTokens(db, clock).accept_once),
             guard=SignInGuard(db, clock, config),
-            code_sends=CodeSendLimit.per_account(db, clock, config),
-            wizard_code_sends=CodeSendLimit.per_letter(db, clock, config),
+            code_sends=code_sends.per_account(db, clock, config),
+            wizard_code_sends=code_sends.per_letter(db, clock, config),
+            dsp_searches=dsp_search_limit(db, clock, config),
             dsp=DspRecords(db, clock, config.dsp_max_document_bytes),
             myguichet_partner=MyGuichetPartner(db, clock, config.myguichet_ticket_ttl),
             luxtrust_test_support=luxtrust.issuer + "_test/" if config.test_support else None,

@@ -2,7 +2,7 @@
 
 import math
 
-from reference_server.clock import Clock
+from reference_server.clock import Clock, minutes_to_wait
 from reference_server.config import WorldConfig
 from reference_server.domain import matricule as matricules
 from reference_server.portal.web import HELPDESK
@@ -85,7 +85,7 @@ class SignInGuard:
     @staticmethod
     def _locked_message(seconds: float) -> str:
         """The lock, how long it lasts, and who can help."""
-        minutes = max(1, math.ceil(seconds / 60))
+        minutes = minutes_to_wait(seconds)
         return (
             "Trop de tentatives infructueuses : votre compte est bloqué pendant "
             f"{minutes} minute(s). Pour toute question, contactez notre helpdesk au "

@@ -14,6 +14,8 @@ from .app import create_app
 def make_server(faults: frozenset[str] = frozenset(), port: int = 0, host: str = "127.0.0.1") -> wsgi.Server:
     """A multithreaded WSGI server for the portal, bound to its port (0: a free one)."""
     server = wsgi.Server((host, port), create_app(faults), numthreads=8)
+    # Cheroot's stop() waits for its select() loop to look up; half a second by default.
+    server.expiration_interval = 0.05
     server.prepare()
     return server
 

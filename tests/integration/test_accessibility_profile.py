@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 # Two scenarios of pages 6 and 7 that every target runs: home page, « Connexion », « Patient »,
 # « J'active mon compte ».
 SELECTION = ("-m", "patient and (p6 or p7) and not telephone and not reference",
-             "-k", "atteint_la_page or mène_aux_conditions", "-n", "0", "--no-step-screenshots")
+             "-k", "atteint_la_page or mène_aux_conditions", "-n", "0")
 FLAWS = (b'<p style="color:#c8c8c8;background:#ffffff">Texte peu lisible</p>'
          b'<input type="text" name="sans-etiquette">')
 # The rules the flaws break, and the criterion each is reported under.

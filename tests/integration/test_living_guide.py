@@ -18,7 +18,7 @@ SELECTION = "patient and p8 and not telephone"
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reports of a small real run, and its living guides made from them."""
     folder = tmp_path_factory.mktemp("reports")
-    run = run_scenarios(folder, "-m", SELECTION, "-p", "no:xdist")
+    run = run_scenarios(folder, "-m", SELECTION, "-p", "no:xdist", step_screenshots=True)
     assert run.returncode == 0, run.stdout[-3000:]
     guide = run_module("harness", "guide", "--reports-dir", str(folder))
     assert guide.returncode == 0, guide.stdout + guide.stderr

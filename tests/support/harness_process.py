@@ -21,9 +21,14 @@ def run_module(module: str, *arguments: str) -> subprocess.CompletedProcess[str]
                           capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
 
 
-def run_scenarios(reports: Path, *options: str) -> subprocess.CompletedProcess[str]:
+def run_scenarios(
+    reports: Path, *options: str, step_screenshots: bool = False
+) -> subprocess.CompletedProcess[str]:
     """The acceptance scenarios with the given target and selection, their reports in a folder."""
-    return run_module("pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q",
+    # A screenshot after every step costs a fifth of a scenario; only the tests that look at
+    # those screenshots ask for them (the report tests prove them on every run's default).
+    evidence = [] if step_screenshots else ["--no-step-screenshots"]
+    return run_module("pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q", *evidence,
                       "--reports-dir", str(reports), f"--junitxml={reports}/junit.xml", *options)
 
 

@@ -4,7 +4,6 @@ import re
 from collections.abc import Callable
 
 from faker import Faker
-from fpdf import FPDF
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
@@ -17,6 +16,10 @@ from steps.pages.guide import control, press
 
 def small_pdf(title: str) -> bytes:
     """A real one-page PDF document carrying a title."""
+    # Imported here: fpdf2 (with fontTools) is a sixth of a second of every run's start, and only
+    # the upload scenarios make a PDF.
+    from fpdf import FPDF
+
     document = FPDF()
     document.add_page()
     document.set_font("Helvetica", size=14)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Callable
 
 import pytest
-from report_sessions import ACCOUNT_FEATURE, ACCOUNT_STEPS, REPO_ROOT, InnerRun
+from report_sessions import ACCOUNT_FEATURE, ACCOUNT_STEPS, REPO_ROOT, InnerRun, shared_session
 
 
 @pytest.fixture
@@ -24,6 +26,23 @@ def run_inner(
         return InnerRun(result, pytester.path / reports_dir)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def shared_run(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., InnerRun]:
+    """Return a function running the inner session of some files and arguments once for the outer run.
+
+    It takes the files as a mapping of relative path to content, then run_inner's arguments. Only for
+    tests that read the outcome: they change no file of it, and set no environment variable for it.
+    """
+    # Under xdist a module-scoped run would be made again by every worker given one of the module's
+    # tests; the workers' temporary folders are in the outer run's one, where they share the sessions.
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    root = root / "shared-runs"
+    root.mkdir(exist_ok=True)
+    return functools.partial(shared_session, root)
 
 
 @pytest.fixture

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
+import os
+import shutil
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,6 +101,9 @@ def test_unitaire_qui_echoue():
     assert 1 + 1 == 3
 """
 
+# The files account_scenarios writes, for the tests that share one run of them.
+ACCOUNT_FILES = {"comptes.feature": ACCOUNT_FEATURE, "test_comptes.py": ACCOUNT_STEPS}
+
 
 @dataclass(frozen=True)
 class InnerRun:
@@ -137,6 +148,63 @@ class InnerRun:
         suite = ET.parse(self.reports_dir / "junit.xml").getroot().find("testsuite")
         assert suite is not None
         return {name: suite.get(name, "") for name in ("tests", "errors", "failures", "skipped")}
+
+
+def shared_session(
+    root: Path, files: Mapping[str, str], *args: str, reports_dir: str = "out/reports"
+) -> InnerRun:
+    """Return the inner session of these files and arguments in a folder of root, run by its first caller."""
+    key = json.dumps([sorted(files.items()), args, reports_dir])
+    directory = root / f"run_{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    outcome = directory / "outcome.json"
+    # xdist workers share root: the first to take the lock runs the session, the others wait for it.
+    with (root / f"{directory.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            _run_session(directory, files, [*args], reports_dir, outcome)
+    content = json.loads(outcome.read_text(encoding="utf-8"))
+    result = pytest.RunResult(content["ret"], content["stdout"], content["stderr"], content["duration"])
+    # As pytester does: the inner output is in the captured output of every test that fails on it.
+    print("shared run:", *content["command"], "\n    in:", directory)
+    print(*content["stdout"], sep="\n")
+    print(*content["stderr"], sep="\n", file=sys.stderr)
+    return InnerRun(result, directory / reports_dir)
+
+
+def _run_session(
+    directory: Path, files: Mapping[str, str], args: list[str], reports_dir: str, outcome: Path
+) -> None:
+    """Write the files into an empty directory, run pytest with the report plugin there, keep its outcome."""
+    # A session stopped half way leaves files but no outcome: start again from nothing.
+    shutil.rmtree(directory, ignore_errors=True)
+    for name, text in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(text, encoding="utf-8")
+    command = [
+        sys.executable, "-m", "pytest", f"--basetemp={directory / 'runpytest-0'}",
+        "-p", "harness.report.plugin", "--reports-dir", reports_dir, *args,
+    ]
+    # The environment run_inner gives an inner session through pytester: no outer options, no user
+    # configuration, no colours, and the directory then the repository on the import path.
+    env = {
+        **os.environ, "PYTHONPATH": os.pathsep.join([str(directory), str(REPO_ROOT)]),
+        "HOME": str(directory), "USERPROFILE": str(directory), "PY_COLORS": "0",
+    }
+    for name in ("PYTEST_ADDOPTS", "TOX_ENV_DIR"):
+        env.pop(name, None)
+    started = time.monotonic()
+    completed = subprocess.run(
+        command, cwd=directory, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+        encoding="utf-8", check=False,
+    )
+    content = {
+        "command": command, "ret": completed.returncode, "stdout": completed.stdout.splitlines(),
+        "stderr": completed.stderr.splitlines(), "duration": time.monotonic() - started,
+    }
+    # Written whole or not at all: a half-written outcome would pass for a finished session.
+    partial = outcome.with_suffix(".partial")
+    partial.write_text(json.dumps(content), encoding="utf-8")
+    partial.replace(outcome)
 
 
 def junit_cases(path: Path) -> list[tuple[str, str, str]]:

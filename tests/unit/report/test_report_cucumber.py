@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from cucumber_report import SCREEN_STATUSES, schema_errors, write_screen_scenarios
-from report_sessions import InnerRun
+from report_sessions import ACCOUNT_FILES, InnerRun
 
 pytest_plugins = ["pytester"]
 
@@ -32,9 +32,8 @@ def statuses(element: dict[str, Any]) -> list[str]:
     return [step["result"]["status"] for step in element["steps"]]
 
 
-@pytest.mark.usefixtures("account_scenarios")
-def test_cucumber_json_is_what_cucumber_tools_expect(run_inner: Callable[..., InnerRun]):
-    features = cucumber(run_inner())
+def test_cucumber_json_is_what_cucumber_tools_expect(shared_run: Callable[..., InnerRun]):
+    features = cucumber(shared_run(ACCOUNT_FILES))
     scenarios = elements(features)
 
     assert [tag["name"] for tag in features[0]["tags"]] == ["@PAT-01-02", "@patient"]
@@ -93,9 +92,8 @@ def test_cucumber_json_is_valid_against_the_cucumber_schema_and_embeds_step_scre
     assert not any(embedded_pngs(step) for step in scenarios["Un compte est créé"]["steps"])
 
 
-@pytest.mark.usefixtures("account_scenarios")
-def test_the_schema_refuses_what_cucumber_tools_would_misread(run_inner: Callable[..., InnerRun]):
-    features = run_inner().cucumber
+def test_the_schema_refuses_what_cucumber_tools_would_misread(shared_run: Callable[..., InnerRun]):
+    features = shared_run(ACCOUNT_FILES).cucumber
     assert schema_errors(features) == []
     broken = copy.deepcopy(features)
     step = broken[0]["elements"][0]["steps"][0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from junitparser import JUnitXml, Properties, TestCase
-from report_sessions import InnerRun
+from report_sessions import ACCOUNT_FILES, InnerRun
 
 from benchmarks.junit import acceptance_cases, read_cases
 from harness.report import junit
@@ -50,27 +50,30 @@ def code(message):
 """
 
 JUNIT = "out/junit.xml"
+# The account scenarios, and an outline in a features subfolder.
+JUNIT_FILES = {
+    **ACCOUNT_FILES,
+    "patient/p11.securisation.feature": OUTLINE_FEATURE,
+    "test_securisation.py": OUTLINE_STEPS,
+}
 # A passed scenario's test case: its name, class and four properties, not a record's repr.
 MAX_PASSED_CASE_BYTES = 600
 
 
 @pytest.fixture
-def junit_run(
-    pytester: pytest.Pytester, run_inner: Callable[..., InnerRun], account_scenarios: None
-) -> Path:
-    """Run the account scenarios and an outline in a features subfolder; return junit.xml."""
-    (pytester.path / "patient").mkdir()
-    (pytester.path / "patient" / "p11.securisation.feature").write_text(OUTLINE_FEATURE, encoding="utf-8")
-    pytester.makepyfile(test_securisation=OUTLINE_STEPS)
-    run_inner(f"--junitxml={JUNIT}")
-    return pytester.path / JUNIT
+def junit_run(shared_run: Callable[..., InnerRun]) -> Path:
+    """Run the account scenarios and an outline in a features subfolder once; return junit.xml."""
+    run = shared_run(JUNIT_FILES, f"--junitxml={JUNIT}")
+    # The reports are in out/reports of the run's folder.
+    return run.reports_dir.parents[1] / JUNIT
 
 
 @pytest.fixture
-def accounts(pytester: pytest.Pytester) -> str:
+def accounts(junit_run: Path) -> str:
     """Return the class of comptes.feature: pytest-bdd names a feature file with its folder's name."""
-    # As it names the project's features patient/p09_code_activation.feature.
-    return f"{pytester.path.name}.comptes"
+    # As it names the project's features patient/p09_code_activation.feature. junit.xml is out/junit.xml
+    # in the run's folder.
+    return f"{junit_run.parents[1].name}.comptes"
 
 
 def cases(path: Path) -> dict[tuple[str, str], TestCase]:

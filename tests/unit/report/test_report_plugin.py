@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import unescape
 
 import pytest
-from report_sessions import InnerRun, without_durations
+from report_sessions import ACCOUNT_FILES, InnerRun, without_durations
 
 pytest_plugins = ["pytester"]
 
@@ -28,9 +28,8 @@ EXPECTED_FAILURES = [
 ]
 
 
-@pytest.mark.usefixtures("account_scenarios")
-def test_summary_counts_scenarios_and_unit_tests(run_inner: Callable[..., InnerRun]):
-    run = run_inner()
+def test_summary_counts_scenarios_and_unit_tests(shared_run: Callable[..., InnerRun]):
+    run = shared_run(ACCOUNT_FILES)
 
     run.result.assert_outcomes(passed=2, failed=2, skipped=1, errors=1)
     summary = run.summary
@@ -42,11 +41,10 @@ def test_summary_counts_scenarios_and_unit_tests(run_inner: Callable[..., InnerR
     assert summary["report"] == "out/reports/report.html"
 
 
-@pytest.mark.usefixtures("account_scenarios")
 def test_html_report_shows_scenarios_steps_errors_and_skip_reasons(
-    run_inner: Callable[..., InnerRun],
+    shared_run: Callable[..., InnerRun],
 ):
-    html = run_inner().html
+    html = shared_run(ACCOUNT_FILES).html
     text = unescape(html)
 
     for name in ("Un compte est créé", "Une inscription impossible sur cette cible"):
@@ -63,9 +61,8 @@ def test_html_report_shows_scenarios_steps_errors_and_skip_reasons(
     assert "Le compte &lt;script&gt;alert(1)&lt;/script&gt; est refusé" in html
 
 
-@pytest.mark.usefixtures("account_scenarios")
-def test_terminal_summary_names_the_failures(run_inner: Callable[..., InnerRun]):
-    result = run_inner().result
+def test_terminal_summary_names_the_failures(shared_run: Callable[..., InnerRun]):
+    result = shared_run(ACCOUNT_FILES).result
 
     result.stdout.fnmatch_lines(
         [

@@ -81,6 +81,9 @@ CONFORMANCE_FAILURE_STEPS = VERDICT_STEPS.replace(
     'def accepte():\n    pass', 'def accepte():\n    assert False, "the password was refused"'
 )
 
+# The files verdict_scenarios writes, for the tests that share one run of them.
+VERDICT_FILES = {"mot_de_passe.feature": VERDICT_FEATURE, "test_mot_de_passe.py": VERDICT_STEPS}
+
 CONFORMANCE_ONLY = ("--conformance-only",)
 STRICT = ("--all-verdicts",)
 OTHER_PORTAL = ("--base-url", "http://portal.invalid")
@@ -93,12 +96,11 @@ def verdict_scenarios(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_mot_de_passe=VERDICT_STEPS)
 
 
-@pytest.mark.usefixtures("verdict_scenarios")
 @pytest.mark.parametrize("options", [CONFORMANCE_ONLY, OTHER_PORTAL], ids=["option", "base-url"])
 def test_only_conformance_decides_without_strict_verdicts(
-    run_inner: Callable[..., InnerRun], options: tuple[str, ...]
+    shared_run: Callable[..., InnerRun], options: tuple[str, ...]
 ):
-    run = run_inner(*options)
+    run = shared_run(VERDICT_FILES, *options)
 
     run.result.assert_outcomes(passed=2, failed=2)
     assert run.result.ret == 0
@@ -191,9 +193,8 @@ def test_a_failed_conformance_scenario_fails_the_run(
     assert failure["name"] == "Le mot de passe est choisi"
 
 
-@pytest.mark.usefixtures("verdict_scenarios")
-def test_findings_carry_their_step_into_summary_and_html(run_inner: Callable[..., InnerRun]):
-    run = run_inner(*CONFORMANCE_ONLY)
+def test_findings_carry_their_step_into_summary_and_html(shared_run: Callable[..., InnerRun]):
+    run = shared_run(VERDICT_FILES, *CONFORMANCE_ONLY)
 
     step = "Quand le patient choisit un mot de passe"
     assert run.summary["findings"] == [
@@ -223,9 +224,8 @@ def test_findings_carry_their_step_into_summary_and_html(run_inner: Callable[...
     assert "Differs from the reference" in text
 
 
-@pytest.mark.usefixtures("verdict_scenarios")
-def test_html_names_a_failed_reference_scenario_as_differing(run_inner: Callable[..., InnerRun]):
-    html = run_inner(*CONFORMANCE_ONLY).html
+def test_html_names_a_failed_reference_scenario_as_differing(shared_run: Callable[..., InnerRun]):
+    html = shared_run(VERDICT_FILES, *CONFORMANCE_ONLY).html
 
     assert '<span class="badge differs">differs from the reference</span>' in html
     assert '<span class="badge advisory">advisory</span>' in html
@@ -251,9 +251,8 @@ def test_findings_stay_with_the_test_that_made_them(
     }
 
 
-@pytest.mark.usefixtures("verdict_scenarios")
-def test_records_name_guide_pages_past_the_ninth(run_inner: Callable[..., InnerRun]):
-    text = unescape(run_inner(*CONFORMANCE_ONLY).html)
+def test_records_name_guide_pages_past_the_ninth(shared_run: Callable[..., InnerRun]):
+    text = unescape(shared_run(VERDICT_FILES, *CONFORMANCE_ONLY).html)
 
     assert "guide pages: patient, p10" in text
     assert "guide pages: patient, p12" in text

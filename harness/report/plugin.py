@@ -130,7 +130,7 @@ def axe_mode(config: pytest.Config) -> str | None:
 
 @pytest.hookimpl(specname="pytest_addoption")
 def pytest_addoption_step_screenshots(parser: pytest.Parser) -> None:
-    """Add --step-screenshots and --no-step-screenshots."""
+    """Add --step-screenshots, --no-step-screenshots and --no-traces."""
     group = parser.getgroup("esante-report", "eSanté conformance report")
     group.addoption(
         "--step-screenshots",
@@ -146,6 +146,14 @@ def pytest_addoption_step_screenshots(parser: pytest.Parser) -> None:
         default=True,
         help="Take no screenshot after each step, only each scenario's final one: faster runs "
         "and a much smaller cucumber.json.",
+    )
+    group.addoption(
+        "--no-traces",
+        dest="traces",
+        action="store_false",
+        default=True,
+        help="Keep no Playwright trace of a failed scenario (its final screenshot and error stay): "
+        "tracing every scenario to keep the failures' traces costs about a seventh of a run's CPU.",
     )
 
 
@@ -569,6 +577,8 @@ def evidence_dir(config: pytest.Config, slug: str) -> Path:
 def _traces(item: pytest.Item) -> bool:
     """Return whether this plugin traces a test: a scenario, while Playwright does not trace."""
     if not isinstance(item, pytest.Item) or RECORD_KEY not in item.stash:
+        return False
+    if not item.config.getoption("traces", default=True):
         return False
     # pytest-playwright's own --tracing would start a second trace on the same context.
     return item.config.getoption("tracing", default="off") in ("off", None)

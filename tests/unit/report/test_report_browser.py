@@ -87,6 +87,25 @@ def test_screenshots_every_scenario_and_traces_only_failures(
     assert "Locator expected to have text" in html
 
 
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no browser at {CHROMIUM}")
+def test_without_traces_a_failure_keeps_its_screenshot_and_error_only(
+    pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
+):
+    pytester.makefile(".feature", accueil=PAGE_FEATURE)
+    pytester.makepyfile(test_accueil=PAGE_STEPS)
+    pytester.makeconftest(BROWSER_CONFTEST)
+
+    run = run_inner("--no-traces", "-k", "attendu")
+
+    run.result.assert_outcomes(failed=1)
+    [failed] = (run.reports_dir / "scenarios").iterdir()
+    assert (failed / "final.png").read_bytes().startswith(b"\x89PNG")
+    assert not (failed / "trace.zip").exists()
+    assert "./conformance trace" not in run.html
+    assert "Locator expected to have text" in run.html
+
+
 FLAKY_PAGE_STEPS = """\
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios, then

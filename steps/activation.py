@@ -71,9 +71,9 @@ def _(page: Page, new_actor: Callable[..., Actor]) -> Actor:
 
 
 @given("il a accepté les Conditions Générales d'Utilisation")
-def _(actor: Actor) -> None:
+def _(actor: Actor, faker: Faker) -> None:
     """The CGU are accepted and step 1 is shown."""
-    start_wizard(actor)
+    at_step(actor, faker, STEP_NAMES[0])
 
 
 @given(parsers.parse("un patient à l'étape « {step} » de l'activation"), target_fixture="actor")
@@ -151,9 +151,9 @@ def _(target: Target, days: int) -> None:
 
 
 @given("il a de nouveau accepté les Conditions Générales d'Utilisation")
-def _(actor: Actor) -> None:
+def _(actor: Actor, faker: Faker) -> None:
     """Start the wizard again (a long wait ends any session)."""
-    start_wizard(actor)
+    at_step(actor, faker, STEP_NAMES[0])
 
 
 # CGU (p. 8) -------------------------------------------------------------------------------------

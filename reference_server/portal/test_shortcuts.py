@@ -31,12 +31,13 @@ INDEX = {
     "accounts": 'POST /_test/accounts {"matricule", "password", "otp_channel", "luxtrust": [SERIAL]}',
     "sessions": 'POST /_test/sessions {"matricule", "method"}',
     "assistants": 'POST /_test/dsp/assistants {"holder", "assistant"}',
-    "wizards": 'POST /_test/wizards {"matricule", "activation_code", "step": 2-4, "password", "otp_channel"}',
+    "wizards": 'POST /_test/wizards {"matricule", "activation_code", "step": 1-4, "password", "otp_channel"}',
     "wizards/professionnel":
         'POST /_test/wizards/professionnel {"matricule", "activation_code", "luxtrust": SERIAL, "step": 2-4}',
 }
-# The patient wizard's steps a shortcut may open: after the letter, the password, the account.
-WIZARD_STEPS = (2, 3, 4)
+# The patient wizard's steps a shortcut may open: once the CGU are accepted, after the letter,
+# the password, the account.
+WIZARD_STEPS = (1, 2, 3, 4)
 # The professional wizard's: after the LuxTrust product, the letter, the register's information.
 PROFESSIONAL_WIZARD_STEPS = (2, 3, 4)
 
@@ -71,11 +72,15 @@ def activate_account(services: PortalServices) -> dict[str, object]:
 def open_wizard(services: PortalServices) -> dict[str, object]:
     """A session whose patient wizard stands at a step, as walking the steps before it leaves it."""
     body = json_body()
-    person = _person(services, body.get("matricule"))
     step = _step(body, WIZARD_STEPS)
+    progress = WizardProgress(steps=len(PATIENT_STEPS))
+    start = PatientWizard.start
+    if step == 1:
+        # Accepting the CGU tells the portal nothing of the person: the letter is checked at step 1.
+        return _wizard_session(services, PatientWizard.session_key, progress, f"{start}/etape-1")
+    person = _person(services, body.get("matricule"))
     # Step 1's check, as the person's typing would make it: a used or expired letter opens nothing.
     _check_letter(services, person, body.get("activation_code"))
-    progress = WizardProgress(steps=len(PATIENT_STEPS))
     progress.data = {"matricule": person.matricule, "matricule_checked": True, "code_verified": True}
     progress.complete(1)
     if step >= 3:
@@ -88,7 +93,6 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
         progress.data = {"matricule": person.matricule}
         progress.complete(3)
         progress.close_before(4)
-    start = PatientWizard.start
     return _wizard_session(services, PatientWizard.session_key, progress, f"{start}/etape-{step}")
 
 

@@ -104,10 +104,6 @@ def walk_to(actor: Actor, faker: Faker, target: str) -> None:
 def at_step(actor: Actor, faker: Faker, target: str) -> None:
     """A patient at a step of the wizard: in a wizard the target opens there, else walked to it."""
     number = STEP_NAMES.index(target) + 1
-    if number == 1:
-        # Step 1 is two clicks past the CGU: a shortcut would save nothing.
-        walk_to(actor, faker, target)
-        return
     password = strong_password(faker)
     try:
         session = actor.target.open_wizard(

@@ -176,7 +176,7 @@ def in_wizard(world: World, answer: dict[str, object]) -> Visitor:
     return visitor
 
 
-@pytest.mark.parametrize("step", [2, 3, 4])
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
 def test_a_wizard_opens_at_its_step_and_no_further(support_world: World, step: int):
     persona = new_persona(support_world)
 
@@ -206,13 +206,24 @@ def test_a_wizard_at_step_4_has_created_the_account(support_world: World):
 
 @pytest.mark.parametrize(
     ("how", "status"),
-    [({"activation_code": "AAAAAAAAAA"}, 409), ({"step": 1}, 400), ({"step": 5}, 400),
+    [({"activation_code": "AAAAAAAAAA"}, 409), ({"step": 0}, 400), ({"step": 5}, 400),
      ({"step": 3, "password": "court"}, 400)],
 )
 def test_no_wizard_where_the_walk_would_be_refused(support_world: World, how: dict, status: int):
     persona = new_persona(support_world)
 
     assert open_wizard(support_world, persona, **how)[0] == status
+
+
+def test_a_wizard_at_step_1_checks_nothing_so_that_step_1_can_refuse_the_letter(support_world: World):
+    persona = new_persona(support_world)
+    open_wizard(support_world, persona, 4)
+
+    # A used letter, or a code the person mistyped, is step 1's to refuse, as after a real CGU page.
+    for code in (persona["activation_code"], "AAAAAAAAAA"):
+        status, answer = open_wizard(support_world, persona, 1, activation_code=code)
+        assert status == 201, answer
+        assert in_wizard(support_world, answer).get("/activation/patient/etape-1").status == 200
 
 
 def professional(world: World) -> dict[str, object]:

@@ -13,6 +13,7 @@ from steps.journeys.account import (
     SERVICES,
     activate_and_sign_in,
     open_password_sign_in,
+    reopen_password_sign_in,
     sign_out,
 )
 from steps.journeys.activation import activated_patient
@@ -134,7 +135,7 @@ def _(actor: Actor) -> None:
 def _(actor: Actor, count: int, seconds: int) -> None:
     """Wrong passwords, spaced so that the throttle lets each one through."""
     for attempt in range(count):
-        open_password_sign_in(actor.page)
+        reopen_password_sign_in(actor)
         PasswordSignInPage(actor.page).sign_in(actor.persona.matricule, f"{actor.password}-{attempt}")
         expect(actor.page.get_by_role("alert")).to_be_visible()
         advance_clock(actor.target, seconds + 1)

@@ -7,7 +7,7 @@ from playwright.sync_api import Page
 from pytest_bdd import parsers, then, when
 
 from harness.targets import Persona
-from steps.journeys.account import open_password_sign_in
+from steps.journeys.account import reopen_password_sign_in
 from steps.journeys.actors import Actor
 from steps.journeys.inputs import wrong_code
 from steps.journeys.security import Refusal, try_sign_in
@@ -28,7 +28,7 @@ def messages_to(actor: Actor) -> int:
 
 def send_password(actor: Actor, password: str) -> None:
     """« Matricule & Mot de passe » with the person's matricule and the password given."""
-    open_password_sign_in(actor.page)
+    reopen_password_sign_in(actor)
     PasswordSignInPage(actor.page).sign_in(actor.persona.matricule, password)
 
 
@@ -39,14 +39,14 @@ def send_password(actor: Actor, password: str) -> None:
 def _(actor: Actor, refusals: list[Refusal]) -> None:
     """A known matricule, a wrong password."""
     actor.messages_before = messages_to(actor)
-    refusals.append(try_sign_in(actor.page, actor.persona.matricule, actor.password + "x"))
+    refusals.append(try_sign_in(actor, actor.persona.matricule, actor.password + "x"))
 
 
 @when("quelqu'un essaie de se connecter avec un matricule qui n'a pas de compte")
 def _(actor: Actor, new_persona: Callable[..., Persona], refusals: list[Refusal]) -> None:
     """A real person's matricule, never activated, with the same wrong password."""
     stranger = new_persona("patient")
-    refusals.append(try_sign_in(actor.page, stranger.matricule, actor.password + "x"))
+    refusals.append(try_sign_in(actor, stranger.matricule, actor.password + "x"))
 
 
 @then("les deux refus affichent les mêmes mots, avec le même statut HTTP")
@@ -68,7 +68,7 @@ def _(refusals: list[Refusal]) -> None:
 def _(actor: Actor, count: int) -> None:
     """Wrong passwords one after the other, as fast as the portal answers."""
     for attempt in range(count):
-        try_sign_in(actor.page, actor.persona.matricule, f"{actor.password}-{attempt}")
+        try_sign_in(actor, actor.persona.matricule, f"{actor.password}-{attempt}")
 
 
 @when("le patient se connecte aussitôt après avec son matricule et son bon mot de passe")

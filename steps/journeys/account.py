@@ -16,6 +16,7 @@ from steps.pages.portal import HomePage, PatientSpacePage, PortalHeader
 from steps.pages.professional import LuxTrustProductStep, MyServicesPage
 
 SERVICES = "Mes services eSanté"
+PASSWORD_SIGN_IN = "Matricule & Mot de passe"
 
 
 def open_password_sign_in(page: Page) -> None:
@@ -24,7 +25,20 @@ def open_password_sign_in(page: Page) -> None:
     header = PortalHeader(page)
     header.open_connexion()
     header.choose_space("Patient")
-    press(page, "Matricule & Mot de passe")
+    press(page, PASSWORD_SIGN_IN)
+
+
+def reopen_password_sign_in(actor: Actor) -> None:
+    """« Matricule & Mot de passe » once more in a scenario: at the form's address, walked to the first time."""
+    address = actor.step_urls.get(PASSWORD_SIGN_IN)
+    if address is not None:
+        # Someone trying again goes back to the form, not through the home page each time.
+        actor.page.goto(address)
+        # A form that is no page of its own (shown after a POST, say) is walked to again.
+        if PasswordSignInPage(actor.page).password.count():
+            return
+    open_password_sign_in(actor.page)
+    actor.step_urls[PASSWORD_SIGN_IN] = actor.page.url
 
 
 def sign_in_with_password(actor: Actor) -> None:

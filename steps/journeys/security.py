@@ -18,7 +18,8 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import APIResponse, BrowserContext, Cookie, Locator, Page, Request, Response
 
-from steps.journeys.account import open_password_sign_in
+from steps.journeys.account import reopen_password_sign_in
+from steps.journeys.actors import Actor
 from steps.pages.account import PasswordSignInPage
 from steps.pages.guide import main_content
 
@@ -47,9 +48,10 @@ class Refusal:
     words: str
 
 
-def try_sign_in(page: Page, matricule: str, password: str) -> Refusal:
+def try_sign_in(actor: Actor, matricule: str, password: str) -> Refusal:
     """Send the « Matricule & Mot de passe » form, noting the status of its answer and the page's words."""
-    open_password_sign_in(page)
+    reopen_password_sign_in(actor)
+    page = actor.page
     with page.expect_response(_form_answer) as answer:
         PasswordSignInPage(page).sign_in(matricule, password)
     # A page that repeats the matricule typed says nothing of the account by doing so.

@@ -3,13 +3,10 @@
 from reference_server.clock import Clock, minutes_to_wait
 from reference_server.config import WorldConfig
 from reference_server.portal.rate_limits import Counted, RateLimit
-from reference_server.portal.web import HELPDESK
+from reference_server.portal.web import HELPDESK_LOWER, HELPDESK_TEXT
 from reference_server.storage import Database
 
-WIZARD_TOO_MANY = (
-    "Trop de codes ont été demandés. "
-    f"Contactez notre helpdesk au {HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
-)
+WIZARD_TOO_MANY = "Trop de codes ont été demandés. " + HELPDESK_TEXT
 
 
 # Sign-in and account-settings codes, per account and hour.
@@ -33,8 +30,5 @@ def per_letter(db: Database, clock: Clock, config: WorldConfig) -> RateLimit:
 def _wait_refusal(seconds: float) -> str:
     """When a new code may be asked for again, and who can help meanwhile."""
     minutes = minutes_to_wait(seconds)
-    return (
-        "Trop de codes ont été demandés. Vous pourrez demander un nouveau code dans "
-        f"{minutes} minute(s). Pour toute question, contactez notre helpdesk au "
-        f"{HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
-    )
+    return ("Trop de codes ont été demandés. Vous pourrez demander un nouveau code dans "
+            f"{minutes} minute(s). Pour toute question, " + HELPDESK_LOWER)

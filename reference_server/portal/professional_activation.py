@@ -9,10 +9,9 @@ from reference_server.domain import codes, matricule
 from reference_server.domain.wizard import WizardProgress
 from reference_server.luxtrust_client import LuxTrustIdentity
 from reference_server.portal.activation_letters import CodeVerdict, NewAccount
-from reference_server.portal.web import current_session, flash, form_text
+from reference_server.portal.web import HELPDESK_LOWER, current_session, flash, form_text
 from reference_server.portal.wizard import (
     CODE_MESSAGES,
-    HELPDESK_TEXT,
     ActivationWizard,
     Errors,
     Page,
@@ -29,7 +28,7 @@ PROFESSIONAL_STEPS = (
 )
 NOT_THE_HOLDER = (
     "Le produit LuxTrust associé à l'étape 1 n'appartient pas au titulaire de ce matricule. "
-    "Associez votre propre produit LuxTrust ou " + HELPDESK_TEXT[0].lower() + HELPDESK_TEXT[1:]
+    "Associez votre propre produit LuxTrust ou " + HELPDESK_LOWER
 )
 NOT_A_PROFESSIONAL = (
     "Ce matricule ne correspond à aucun professionnel de santé enregistré. "

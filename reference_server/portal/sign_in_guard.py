@@ -5,7 +5,7 @@ import math
 from reference_server.clock import Clock, minutes_to_wait
 from reference_server.config import WorldConfig
 from reference_server.domain import matricule as matricules
-from reference_server.portal.web import HELPDESK
+from reference_server.portal.web import HELPDESK_LOWER
 from reference_server.storage import Database
 
 
@@ -86,11 +86,8 @@ class SignInGuard:
     def _locked_message(seconds: float) -> str:
         """The lock, how long it lasts, and who can help."""
         minutes = minutes_to_wait(seconds)
-        return (
-            "Trop de tentatives infructueuses : votre compte est bloqué pendant "
-            f"{minutes} minute(s). Pour toute question, contactez notre helpdesk au "
-            f"{HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
-        )
+        return ("Trop de tentatives infructueuses : votre compte est bloqué pendant "
+                f"{minutes} minute(s). Pour toute question, " + HELPDESK_LOWER)
 
 
 def _countable(typed: str) -> bool:

@@ -31,6 +31,9 @@ HELPDESK = {
     "phone_link": "+352271250183",
     "email": "helpdesk@esante.lu",
 }
+# The helpdesk as refusals name it: a sentence of its own, or the end of one.
+HELPDESK_TEXT = f"Contactez notre helpdesk au {HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
+HELPDESK_LOWER = HELPDESK_TEXT[0].lower() + HELPDESK_TEXT[1:]
 
 
 def render(name: str, **context: object) -> str:

@@ -15,10 +15,14 @@ from reference_server.portal.messages import send_code
 from reference_server.portal.messaging_client import GatewayError
 from reference_server.portal.one_time_codes import OneTimeVerdict
 from reference_server.portal.services import PortalServices
-from reference_server.portal.web import HELPDESK, current_session, flash, form_text, render
-
-HELPDESK_TEXT = f"Contactez notre helpdesk au {HELPDESK['phone']} ou par mail ({HELPDESK['email']})."
-HELPDESK_LOWER = HELPDESK_TEXT[0].lower() + HELPDESK_TEXT[1:]
+from reference_server.portal.web import (
+    HELPDESK_LOWER,
+    HELPDESK_TEXT,
+    current_session,
+    flash,
+    form_text,
+    render,
+)
 
 CODE_MESSAGES = {
     CodeVerdict.LOCKED: "Trop d'essais infructueux : l'activation de ce compte est bloquée. "

@@ -22,12 +22,13 @@ def run_module(module: str, *arguments: str) -> subprocess.CompletedProcess[str]
 
 
 def run_scenarios(
-    reports: Path, *options: str, step_screenshots: bool = False
+    reports: Path, *options: str, step_screenshots: bool = False, traces: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """The acceptance scenarios with the given target and selection, their reports in a folder."""
-    # A screenshot after every step costs a fifth of a scenario; only the tests that look at
-    # those screenshots ask for them (the report tests prove them on every run's default).
-    evidence = [] if step_screenshots else ["--no-step-screenshots"]
+    # A screenshot after every step costs a fifth of a scenario, and tracing every scenario for
+    # the failures' traces a seventh of its CPU; only the tests that look at that evidence ask
+    # for it (the report tests prove both on every run's default).
+    evidence = ([] if step_screenshots else ["--no-step-screenshots"]) + ([] if traces else ["--no-traces"])
     return run_module("pytest", "tests/acceptance", "-p", "no:cacheprovider", "-q", *evidence,
                       "--reports-dir", str(reports), f"--junitxml={reports}/junit.xml", *options)
 

@@ -31,6 +31,7 @@ Fonctionnalité: Formulation des pages
 STEPS = """\
 import html
 
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios
 
 pytest_plugins = ["fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation"]
@@ -40,6 +41,9 @@ scenarios("formulation.feature")
 
 @given(parsers.parse("une page qui propose le bouton « {button} » et dit « {sentence} »"))
 def _(scenario_page, button, sentence):
+    # The page is complete once set: a second is enough to see a missing word fail, not five.
+    scenario_page.set_default_timeout(1_000)
+    expect.set_options(timeout=1_000)
     scenario_page.set_content(
         f"<main><p>{html.escape(sentence)}</p><button type='button'>{html.escape(button)}</button></main>"
     )

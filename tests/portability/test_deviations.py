@@ -9,7 +9,7 @@ run fail, saying "1 unexpected pass".
 from pathlib import Path
 
 import pytest
-from harness_process import run_scenarios
+from harness_process import EXPECTED_FAILURE_WAIT, run_scenarios
 from harness_process import summary as run_summary
 
 from tests.portability.independent_portal.server import running_portal
@@ -32,7 +32,7 @@ def run_with_deviations(tmp_path: Path, faults: frozenset[str]) -> tuple[int, st
     deviations.write_text(DEVIATIONS, encoding="utf-8")
     with running_portal(faults) as url:
         run = run_scenarios(tmp_path / "reports", "--base-url", url, "--deviations", str(deviations),
-                            *SELECTION)
+                            *EXPECTED_FAILURE_WAIT, *SELECTION)
     return run.returncode, run.stdout
 
 

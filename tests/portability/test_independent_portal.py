@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from harness_process import run_module, run_scenarios
+from harness_process import EXPECTED_FAILURE_WAIT, run_module, run_scenarios
 from harness_process import summary as run_summary
 
 from tests.portability.independent_portal.server import running_portal
@@ -55,7 +55,8 @@ FAULTS = {
 def test_a_seeded_fault_fails_the_scenario_of_its_instruction(tmp_path: Path, fault: str) -> None:
     selection, scenario, words = FAULTS[fault]
     with running_portal(frozenset({fault})) as url:
-        run = run_scenarios(tmp_path, "--base-url", url, "-m", "patient and not telephone", "-k", selection)
+        run = run_scenarios(tmp_path, "--base-url", url, *EXPECTED_FAILURE_WAIT,
+                            "-m", "patient and not telephone", "-k", selection)
     summary = run_summary(tmp_path)
     failed = [item["name"] for item in summary["failed_scenarios"]]
 

@@ -28,22 +28,24 @@ Fonctionnalité: Formulation des pages
     Alors le message « Votre activation est terminée! » s'affiche
 """
 
+# In a conftest, as in the repository's, so that --action-timeout is known when options are read.
+CONFTEST = """\
+pytest_plugins = [
+    "fixtures.world", "fixtures.browser", "fixtures.playwright_settings",
+    "steps.navigation", "steps.activation",
+]
+"""
+
 STEPS = """\
 import html
 
-from playwright.sync_api import expect
 from pytest_bdd import given, parsers, scenarios
-
-pytest_plugins = ["fixtures.browser", "fixtures.playwright_settings", "steps.navigation", "steps.activation"]
 
 scenarios("formulation.feature")
 
 
 @given(parsers.parse("une page qui propose le bouton « {button} » et dit « {sentence} »"))
 def _(scenario_page, button, sentence):
-    # The page is complete once set: a second is enough to see a missing word fail, not five.
-    scenario_page.set_default_timeout(1_000)
-    expect.set_options(timeout=1_000)
     scenario_page.set_content(
         f"<main><p>{html.escape(sentence)}</p><button type='button'>{html.escape(button)}</button></main>"
     )
@@ -51,15 +53,20 @@ def _(scenario_page, button, sentence):
 
 
 @pytest.mark.browser
-def test_differing_wording_fails_naming_the_guide_words(
+def test_differing_wording_fails_naming_the_guide_words_within_the_action_timeout(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytester.makefile(".feature", formulation=FEATURE)
+    pytester.makeconftest(CONFTEST)
     pytester.makepyfile(test_formulation=STEPS)
     monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
     # A separate process, because pytest-playwright's state does not nest in one process.
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=")
+    # The pages are complete once set: a second is enough to see a missing word fail, not five.
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=",
+                                           "--action-timeout", "1000")
     result.assert_outcomes(passed=1, failed=2)
     output = result.stdout.str()
     assert "The guide's link or button « Étape suivante » was not found" in output
     assert "the guide's words « Votre activation est terminée! » are not shown" in output
+    # Both failures waited the --action-timeout, not the default five seconds.
+    assert output.count("with timeout 1000ms") == 2, output

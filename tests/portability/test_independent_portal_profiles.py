@@ -9,7 +9,7 @@ the exit code stays conformance's; ``--count-security`` makes it count.
 from pathlib import Path
 
 import pytest
-from harness_process import run_scenarios
+from harness_process import EXPECTED_FAILURE_WAIT, run_scenarios
 from harness_process import summary as run_summary
 
 from tests.portability.independent_portal.server import running_portal
@@ -24,7 +24,7 @@ SECURITY_IDS = [["ASVS-3.4.6"], ["ASVS-6.3.8"]]
 
 def test_security_failures_are_reported_apart_from_conformance(tmp_path: Path) -> None:
     with running_portal() as url:
-        run = run_scenarios(tmp_path, "--base-url", url, "--axe", *SELECTION)
+        run = run_scenarios(tmp_path, "--base-url", url, "--axe", *EXPECTED_FAILURE_WAIT, *SELECTION)
     summary = run_summary(tmp_path)
     verdicts = summary["verdicts"]
     failed = summary["security_scenarios"]
@@ -47,7 +47,7 @@ def test_security_failures_are_reported_apart_from_conformance(tmp_path: Path) -
 
 def test_count_security_makes_the_security_failures_decide_the_exit_code(tmp_path: Path) -> None:
     with running_portal() as url:
-        run = run_scenarios(tmp_path, "--base-url", url, "--count-security",
+        run = run_scenarios(tmp_path, "--base-url", url, "--count-security", *EXPECTED_FAILURE_WAIT,
                             "-m", "securite", "-k", "cadre_dun_autre_site")
     summary = run_summary(tmp_path)
 

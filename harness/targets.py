@@ -217,6 +217,7 @@ SHORTCUTS = {
 }
 # Asked of POST /_test/wizards with step 1, and missing apart from the other steps.
 WIZARD_START = "shortcut to step 1 of the patient wizard"
+PROFESSIONAL_WIZARD_START = "shortcut to step 1 of the professional wizard"
 # Answers by which a target refuses a request it does not understand.
 _REFUSALS = frozenset({400, 404, 422, 501})
 
@@ -348,8 +349,14 @@ class TestSupportClient:
         """Ask the target for a session whose professional wizard stands at a step."""
         payload = {"matricule": persona.matricule, "activation_code": persona.activation_code,
                    "luxtrust": luxtrust, "step": step}
-        capability = SHORTCUTS["wizards/professionnel"]
-        return self._session(self._call("POST", "wizards/professionnel", payload, capability=capability))
+        if step == 1:
+            # As for the patient's: step 1 joined the contract later, and its refusal means a walk.
+            answer = self._call("POST", "wizards/professionnel", payload,
+                                capability=PROFESSIONAL_WIZARD_START, refusal_is_missing=True)
+        else:
+            answer = self._call("POST", "wizards/professionnel", payload,
+                                capability=SHORTCUTS["wizards/professionnel"])
+        return self._session(answer)
 
     def _call(
         self, method: str, path: str, payload: dict | None = None, capability: str | None = None,

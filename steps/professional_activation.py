@@ -10,10 +10,10 @@ from harness.targets import Persona
 from steps.journeys.actors import Actor
 from steps.journeys.luxtrust import PRODUCT_TYPES
 from steps.journeys.professional import (
+    PRO_STEPS,
     activated_professional,
     open_professional_cgu,
     professional_at_step,
-    start_professional_wizard,
 )
 from steps.pages.guide import control, main_content
 from steps.pages.portal import HomePage
@@ -53,7 +53,7 @@ def _(new_actor: Callable[..., Actor], product: str) -> Actor:
 @given("il a accepté les Conditions Générales d'Utilisation de l'activation professionnelle")
 def _(actor: Actor) -> None:
     """The CGU are accepted and step 1 is shown."""
-    start_professional_wizard(actor)
+    professional_at_step(actor, PRO_STEPS[0])
 
 
 @given(parsers.parse("un professionnel de santé à l'étape « {step} » de son activation"),

@@ -33,13 +33,13 @@ INDEX = {
     "assistants": 'POST /_test/dsp/assistants {"holder", "assistant"}',
     "wizards": 'POST /_test/wizards {"matricule", "activation_code", "step": 1-4, "password", "otp_channel"}',
     "wizards/professionnel":
-        'POST /_test/wizards/professionnel {"matricule", "activation_code", "luxtrust": SERIAL, "step": 2-4}',
+        'POST /_test/wizards/professionnel {"matricule", "activation_code", "luxtrust": SERIAL, "step": 1-4}',
 }
 # The patient wizard's steps a shortcut may open: once the CGU are accepted, after the letter,
 # the password, the account.
 WIZARD_STEPS = (1, 2, 3, 4)
 # The professional wizard's: after the LuxTrust product, the letter, the register's information.
-PROFESSIONAL_WIZARD_STEPS = (2, 3, 4)
+PROFESSIONAL_WIZARD_STEPS = (1, 2, 3, 4)
 
 
 def register(app: Bottle, services: PortalServices) -> None:
@@ -99,11 +99,15 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
 def open_professional_wizard(services: PortalServices) -> dict[str, object]:
     """A session whose professional wizard stands at a step, as walking the steps before it leaves it."""
     body = json_body()
-    person = _person(services, body.get("matricule"))
     step = _step(body, PROFESSIONAL_WIZARD_STEPS)
+    progress = WizardProgress(steps=len(PROFESSIONAL_STEPS))
+    start = ProfessionalWizard.start
+    if step == 1:
+        # The CGU accepted and nothing else: step 1 is where the LuxTrust product is associated.
+        return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-1")
+    person = _person(services, body.get("matricule"))
     # Step 1: LuxTrust vouched for the product, which may be another person's (a scenario's refusal).
     identity = _luxtrust_identity(services, _serials([body.get("luxtrust")])[0])
-    progress = WizardProgress(steps=len(PROFESSIONAL_STEPS))
     progress.data = {"luxtrust": asdict(identity)}
     progress.complete(1)
     if step >= 3:
@@ -115,7 +119,6 @@ def open_professional_wizard(services: PortalServices) -> dict[str, object]:
         progress.complete(2)
     if step == 4:
         progress.complete(3)
-    start = ProfessionalWizard.start
     return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-{step}")
 
 

@@ -65,8 +65,8 @@ def walk_professional_to(actor: Actor, target: str) -> None:
 def professional_at_step(actor: Actor, target: str) -> None:
     """A professional at a step of the wizard: in a wizard the target opens there, else walked to it."""
     number = PRO_STEPS.index(target) + 1
-    # Step 1 is two clicks past the CGU, and the confirmation is the walk's end: both are walked.
-    if number in (1, len(PRO_STEPS)):
+    # The confirmation is the walk's end: it is walked.
+    if number == len(PRO_STEPS):
         walk_professional_to(actor, target)
         return
     serial = actor.luxtrust_holder.luxtrust[0].serial

@@ -21,12 +21,14 @@ pytestmark = pytest.mark.browser
 
 # A professional activated and signed in with LuxTrust; a parent and child activated, the parent made
 # « Assistant DSP » by the child, both signed in with their passwords; a patient at step 3; a
-# professional at step 3.
+# professional at step 3; a patient and a professional at step 1, the CGU accepted.
 SELECTION = " or ".join((
     "test_le_dernier_moyen_de_connexion_ne_peut_pas_être_supprimé",
     "test_le_professionnel_vérifie_ses_informations_personnelles",
     "test_un_assistant_retiré_perd_laccès_aussitôt",
     "test_un_code_à_usage_unique_erroné_est_refusé",
+    "test_le_patient_saisit_son_matricule_et_son_code_dactivation",
+    "test_létape_1_présente_les_produits_luxtrust_acceptés",
 ))
 
 
@@ -53,7 +55,7 @@ def test_every_given_walks_the_pages_and_passes(world_without_shortcuts: WorldUr
 
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     counts = summary(reports)["scenarios"]
-    assert (counts["passed"], counts["failed"], counts["not_run"]) == (4, 0, 0), counts
+    assert (counts["passed"], counts["failed"], counts["not_run"]) == (6, 0, 0), counts
     # The walks typed the codes the wizard and the sign-in send; the shortcuts send none.
     assert codes_sent(world_without_shortcuts) >= 3
 

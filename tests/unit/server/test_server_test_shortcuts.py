@@ -245,7 +245,7 @@ def open_professional_wizard(
     return shortcut(world, "wizards/professionnel", payload)
 
 
-@pytest.mark.parametrize("step", [2, 3, 4])
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
 def test_a_professional_wizard_opens_at_its_step_and_no_further(support_world: World, step: int):
     persona = professional(support_world)
 
@@ -283,10 +283,22 @@ def test_a_professional_wizard_at_the_code_step_keeps_a_colleagues_product_for_s
 
 @pytest.mark.parametrize(
     ("how", "status"),
-    [({"activation_code": "AAAAAAAAAA", "step": 3}, 409), ({"step": 1}, 400), ({"step": 5}, 400),
+    [({"activation_code": "AAAAAAAAAA", "step": 3}, 409), ({"step": 0}, 400), ({"step": 5}, 400),
      ({"luxtrust": "NO-SUCH-SERIAL"}, 404)],
 )
 def test_no_professional_wizard_where_the_walk_would_be_refused(support_world: World, how: dict, status: int):
     persona = professional(support_world)
 
     assert open_professional_wizard(support_world, persona, **{"step": 2, **how})[0] == status
+
+
+def test_a_professional_wizard_at_step_1_has_no_product_associated_yet(support_world: World):
+    persona = professional(support_world)
+
+    status, answer = open_professional_wizard(support_world, persona, 1)
+    assert status == 201, answer
+    visitor = in_wizard(support_world, answer)
+
+    # Step 1 still offers LuxTrust's « Connexion », and step 2 waits for the association.
+    assert "Connexion" in visitor.get("/activation/professionnel/etape-1").text
+    assert visitor.get("/activation/professionnel/etape-2").location == "/activation/professionnel/etape-1"

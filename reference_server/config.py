@@ -40,7 +40,8 @@ class WorldConfig:
     # someone is scripting the gateway. Codes the gateway did not take do not count.
     max_codes_per_wizard: int = 10
     # Sign-in and account-settings codes one account may have sent within the window: beyond it,
-    # resending is SMS or e-mail bombing, not a person waiting for a slow message.
+    # resending is SMS or e-mail bombing, not a person waiting for a slow message. Codes the gateway
+    # did not take do not count here either.
     max_codes_per_account: int = 10
     codes_per_account_window: dt.timedelta = dt.timedelta(hours=1)
     session_idle_timeout: dt.timedelta = dt.timedelta(minutes=30)

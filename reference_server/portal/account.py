@@ -120,6 +120,8 @@ class AccountPages:
         try:
             send_code(self.services, channel, value, issued.code, "confirmer votre identité")
         except GatewayError:
+            # A code nobody received does not count against the account.
+            self.services.code_sends.release(account.matricule)
             return self.show_means({"fresh": ["Le code n'a pas pu être envoyé. Veuillez réessayer."]})
         current_session().data.update(fresh_code_id=issued.id, fresh_sent_to=mask(Channel(channel), value))
         redirect(MEANS)
@@ -154,6 +156,7 @@ class AccountPages:
         try:
             send_code(self.services, channel, checked.value, issued.code, "confirmer cette adresse")
         except GatewayError:
+            self.services.code_sends.release(account.matricule)
             return self.show_means({field: ["Le code n'a pas pu être envoyé. Veuillez réessayer."]})
         current_session().data[CHANGE_KEY] = {
             "channel": channel, "value": checked.value, "code_id": issued.id,

@@ -105,6 +105,8 @@ class PasswordSignIn:
         try:
             send_code(self.services, channel, value, issued.code, "vous connecter à votre compte eSanté")
         except GatewayError:
+            # A code nobody received does not count against the account.
+            self.services.code_sends.release(number)
             return self.show_form({"matricule": ["Le code n'a pas pu être envoyé. Veuillez réessayer."]})
         current_session().data[PENDING_KEY].update(
             code_id=issued.id, channel=channel, sent_to=mask(Channel(channel), value)

@@ -339,3 +339,22 @@ def test_codes_the_gateway_did_not_take_leave_the_letters_allowance_whole(gatewa
     gateway.up()
 
     assert ask_for_sms_code(visitor, mobile).location == f"{WIZARD}/etape-3"
+
+
+def test_codes_the_gateway_did_not_take_leave_the_accounts_allowance_whole(gateway_world: World,
+                                                                            gateway: Outage):
+    persona = activated(gateway_world)
+    visitor = signed_in(gateway_world, persona)
+
+    def sign_in() -> Reply:
+        return start_password_sign_in(Visitor(url(gateway_world, "portal")), persona)
+
+    gateway.down()
+    for _ in range(WorldConfig.max_codes_per_account):
+        assert CODE_NOT_SENT in sign_in().text
+        assert CODE_NOT_SENT in ask_fresh_code(visitor).text
+
+    gateway.up()
+
+    assert sign_in().location == "/connexion/code"
+    assert ask_fresh_code(visitor).location == MEANS

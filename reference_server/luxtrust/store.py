@@ -284,9 +284,14 @@ class LuxTrustStore:
             ).fetchone()
         return str(row["csrf"]) if row else None
 
-    def save_session(self, session_id: str, csrf: str) -> None:
-        """Store a session, noting that it was just used."""
+    def save_session(
+        self, session_id: str, csrf: str, *, new: bool = False, idle_before: float = 0.0
+    ) -> None:
+        """Store a session, noting that it was just used; a new one clears those idle since before then."""
         with self._db.transaction() as conn:
+            if new:
+                # As the portal's sessions do: the table holds recent visitors only.
+                conn.execute("DELETE FROM browser_sessions WHERE last_seen < ?", (idle_before,))
             conn.execute(
                 "INSERT INTO browser_sessions (id, csrf, last_seen) VALUES (?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",

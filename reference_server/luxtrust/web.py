@@ -118,7 +118,8 @@ class SessionPlugin:
         used = request.environ.get(SESSION_USED, False) and request.method != "HEAD"
         if not (stored or used):
             return
-        self._store.save_session(session.key, session.csrf_token)
+        self._store.save_session(session.key, session.csrf_token, new=not stored,
+                                 idle_before=self._clock.timestamp() - SESSION_IDLE_SECONDS)
         target.set_cookie(
             COOKIE_NAME, session.token, path="/", httponly=True, samesite="lax", secure=self._secure
         )

@@ -1,4 +1,4 @@
-"""LuxTrust keeps a browser session only when a route used it: refused requests leave no row."""
+"""LuxTrust keeps a browser session only when a route used it, and only while it is not idle."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from web_client import FormBrowser, raw_request
 from reference_server.clock import Clock
 from reference_server.domain.hashing import SecretHasher
 from reference_server.luxtrust.app import DATABASE_FILE, LuxTrustConfig, OidcClient, build
+from reference_server.luxtrust.web import SESSION_IDLE_SECONDS
 from reference_server.serving import BackgroundServer
 
 
@@ -24,6 +25,7 @@ class Counted:
 
     url: str
     data_dir: Path
+    clock: Clock
 
     def rows(self) -> int:
         """The browser sessions stored."""
@@ -42,9 +44,10 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Counted]:
     issuer = server.bind()
     config = LuxTrustConfig(issuer=issuer, clients=(
         OidcClient(CLIENT_ID, CLIENT_SECRET, (REDIRECT_URI,), name=CLIENT_NAME),), test_support=False)
-    server.serve(build(data_dir, config, Clock(), SecretHasher(time_cost=1, memory_cost_kib=1024,
-                                                               parallelism=1)))
-    yield Counted(issuer, data_dir)
+    clock = Clock()
+    hasher = SecretHasher(time_cost=1, memory_cost_kib=1024, parallelism=1)
+    server.serve(build(data_dir, config, clock, hasher))
+    yield Counted(issuer, data_dir, clock)
     server.stop()
 
 
@@ -72,3 +75,22 @@ def test_a_login_keeps_the_session_it_is_bound_to(counted: Counted):
     assert reply.status == 303 and page.status == 200
     assert counted.rows() == before + 1
     assert browser.csrf_token
+
+
+def start_login(counted: Counted) -> FormBrowser:
+    """A browser at LuxTrust's first page, its session stored."""
+    browser = FormBrowser(counted.url)
+    reply = browser.get(counted.url + "oidc/authorize?" + urlencode(AuthorizationRequest().params()))
+    assert browser.get(reply.location or "").status == 200
+    return browser
+
+
+def test_a_new_session_clears_the_idle_ones(counted: Counted):
+    start_login(counted)
+    start_login(counted)
+    assert counted.rows() >= 2
+
+    counted.clock.advance(SESSION_IDLE_SECONDS + 1)
+    start_login(counted)
+
+    assert counted.rows() == 1

@@ -67,9 +67,17 @@ def _part(skip: bool, measure: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 def measure_walk(repetitions: int, channel: str) -> dict[str, Any]:
     """Both sides of the activation walk and their ratios, harness over raw (1.25 means 25 % slower)."""
-    print(f"Timing the activation walk: raw Playwright, then the harness ({repetitions} each)…", flush=True)
-    raw = raw_walk.run(repetitions, channel)
-    harness = harness_walk.run(repetitions, channel)
+    print(f"Timing the activation walk: raw Playwright and the harness in turn ({repetitions} each)…",
+          flush=True)
+    raw_runs: list[dict[str, float]] = []
+    harness_runs: list[dict[str, float]] = []
+    # In turn, not one side after the other: a machine that slows down or speeds up during the
+    # measurement (a neighbour's load, CPU frequency) then weighs on both sides alike.
+    for _ in range(repetitions):
+        raw_runs.extend(raw_walk.timed_walks(1, channel))
+        harness_runs.append(harness_walk.one_run(channel))
+    raw = raw_walk.summarise(raw_runs, channel)
+    harness = harness_walk.summarise(harness_runs, channel)
     return {
         "repetitions": repetitions,
         "raw": raw,

@@ -63,11 +63,15 @@ def one_run(channel: str) -> dict[str, float]:
 
 def run(repetitions: int = 5, channel: str = "Mobile") -> dict[str, Any]:
     """`repetitions` pytest processes; the medians of the measured scenario's times."""
-    runs = [one_run(channel) for _ in range(repetitions)]
+    return summarise([one_run(channel) for _ in range(repetitions)], channel)
+
+
+def summarise(runs: list[dict[str, float]], channel: str) -> dict[str, Any]:
+    """The processes' figures and their medians."""
     return {
         "scenario": f"{SCENARIO} [{channel}]",
         "channel": channel,
-        "repetitions": repetitions,
+        "repetitions": len(runs),
         "runs": runs,
         "median_scenario_s": median([r["scenario_s"] for r in runs]),
         "median_steps_s": median([r["steps_s"] for r in runs]),

@@ -180,8 +180,8 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(headless=True, **launch_args(choice))
 
 
-def run(repetitions: int = 5, channel: str = "Mobile") -> dict[str, Any]:
-    """Walk once unmeasured (warm-up), then `repetitions` timed walks; return every figure."""
+def timed_walks(repetitions: int, channel: str) -> list[dict[str, float]]:
+    """Walk once unmeasured (warm-up), then `repetitions` timed walks; each walk's figures."""
     expect.set_options(timeout=TIMEOUT_MS)
     with reference_world() as portal, sync_playwright() as playwright:
         browser = launch(playwright)
@@ -192,14 +192,24 @@ def run(repetitions: int = 5, channel: str = "Mobile") -> dict[str, Any]:
             timings = [timed_walk(browser, portal, channel) for _ in range(repetitions)]
         finally:
             browser.close()
+    return [asdict(t) | {"steps_s": t.steps_s, "scenario_s": t.scenario_s} for t in timings]
+
+
+def summarise(runs: list[dict[str, float]], channel: str) -> dict[str, Any]:
+    """The walks' figures and their medians."""
     return {
         "channel": channel,
-        "repetitions": repetitions,
-        "runs": [asdict(t) | {"steps_s": t.steps_s, "scenario_s": t.scenario_s} for t in timings],
-        "median_walk_s": median([t.walk_s for t in timings]),
-        "median_steps_s": median([t.steps_s for t in timings]),
-        "median_scenario_s": median([t.scenario_s for t in timings]),
+        "repetitions": len(runs),
+        "runs": runs,
+        "median_walk_s": median([r["walk_s"] for r in runs]),
+        "median_steps_s": median([r["steps_s"] for r in runs]),
+        "median_scenario_s": median([r["scenario_s"] for r in runs]),
     }
+
+
+def run(repetitions: int = 5, channel: str = "Mobile") -> dict[str, Any]:
+    """`repetitions` timed walks in one browser, after a warm-up; return every figure."""
+    return summarise(timed_walks(repetitions, channel), channel)
 
 
 def main(argv: list[str] | None = None) -> int:

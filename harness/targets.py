@@ -215,7 +215,7 @@ SHORTCUTS = {
     "wizards": "shortcut to a step of the patient wizard",
     "wizards/professionnel": "shortcut to a step of the professional wizard",
 }
-# Asked of POST /_test/wizards with step 1, and missing apart from the other steps.
+# Asked of either wizard's shortcut with step 1, and missing apart from the other steps.
 WIZARD_START = "shortcut to step 1 of the patient wizard"
 PROFESSIONAL_WIZARD_START = "shortcut to step 1 of the professional wizard"
 # Answers by which a target refuses a request it does not understand.

@@ -38,7 +38,8 @@ INDEX = {
 # The patient wizard's steps a shortcut may open: once the CGU are accepted, after the letter,
 # the password, the account.
 WIZARD_STEPS = (1, 2, 3, 4)
-# The professional wizard's: after the LuxTrust product, the letter, the register's information.
+# The professional wizard's: once the CGU are accepted, after the LuxTrust product, the letter,
+# the register's information.
 PROFESSIONAL_WIZARD_STEPS = (1, 2, 3, 4)
 
 

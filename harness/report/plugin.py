@@ -454,31 +454,40 @@ def pytest_bdd_step_error_axe(
 
 
 def _scan_step(request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
-    """Keep axe-core's new findings on the page as the step's advisories; a finding fails nothing."""
+    """Keep axe-core's new findings on the scenario's pages as the step's advisories; they fail nothing."""
     record = request.node.stash.get(RECORD_KEY, None)
     # As for screenshots: only a step of a scenario that asked for the page drove one.
     if record is None or axe_mode(request.config) is None or "page" not in request.fixturenames:
         return
-    page = request.getfixturevalue("page")
-    # A Given that prepared data without opening a page leaves the browser's blank one.
-    if not axe.scannable(page.url):
-        return
-    try:
-        found = axe.findings_of(_axe_results(page), page.url)
-    except Exception as error:  # The profile must never be what fails a scenario.
-        record["axe_error"] = records.error_text(error)
-        return
-    # How many page states were scanned: a run with no finding must show it looked.
-    record["axe_scans"] = record.get("axe_scans", 0) + 1
     seen = request.node.stash.setdefault(AXE_SEEN_KEY, set())
-    for finding in found:
-        assert finding.axe is not None  # The profile's findings always carry axe's details.
-        # The same violation on the same page, seen again after a later step, is reported once.
-        key = (axe.page_key(finding.page or ""), finding.axe.rule, finding.axe.target)
-        if key not in seen:
-            seen.add(key)
-            LOG.keep(finding)
+    for page in _scenario_pages(request.getfixturevalue("page")):
+        # A Given that prepared data without opening a page leaves the browser's blank one.
+        if not axe.scannable(page.url):
+            continue
+        try:
+            found = axe.findings_of(_axe_results(page), page.url)
+        except Exception as error:  # The profile must never be what fails a scenario.
+            record["axe_error"] = records.error_text(error)
+            continue
+        # How many page states were scanned: a run with no finding must show it looked.
+        record["axe_scans"] = record.get("axe_scans", 0) + 1
+        for finding in found:
+            assert finding.axe is not None  # The profile's findings always carry axe's details.
+            # The same violation on the same page, seen again after a later step, is reported once.
+            key = (axe.page_key(finding.page or ""), finding.axe.rule, finding.axe.target)
+            if key not in seen:
+                seen.add(key)
+                LOG.keep(finding)
     records.note_findings(record, LOG.collected(), _sentence(feature, step))
+
+
+def _scenario_pages(page: Page) -> list[Page]:
+    """The scenario's page, then the pages of the other sessions it opened (another person's browser)."""
+    # Each scenario has contexts of its own, closed at its end: the browser's other contexts are
+    # its other sessions. Popups of the page's own context (a downloaded PDF) are not scanned.
+    browser = page.context.browser
+    others = [context for context in (browser.contexts if browser else []) if context is not page.context]
+    return [page, *(other for context in others for other in context.pages)]
 
 
 def _axe_results(page: Page) -> dict[str, Any]:

@@ -336,26 +336,21 @@ class TestSupportClient:
         """Ask the target for a session whose patient wizard stands at a step."""
         payload = {"matricule": persona.matricule, "activation_code": persona.activation_code,
                    "step": step, "password": password, "otp_channel": channel}
-        if step == 1:
-            # Step 1 joined the contract after steps 2 to 4: a target that refuses it may still
-            # offer those, so its refusal means a walk to step 1 only.
-            answer = self._call("POST", "wizards", payload, capability=WIZARD_START,
-                                refusal_is_missing=True)
-        else:
-            answer = self._call("POST", "wizards", payload, capability=SHORTCUTS["wizards"])
-        return self._session(answer)
+        return self._open_wizard("wizards", payload, step, WIZARD_START)
 
     def open_professional_wizard(self, persona: Persona, step: int, *, luxtrust: str) -> BrowserSession:
         """Ask the target for a session whose professional wizard stands at a step."""
         payload = {"matricule": persona.matricule, "activation_code": persona.activation_code,
                    "luxtrust": luxtrust, "step": step}
-        if step == 1:
-            # As for the patient's: step 1 joined the contract later, and its refusal means a walk.
-            answer = self._call("POST", "wizards/professionnel", payload,
-                                capability=PROFESSIONAL_WIZARD_START, refusal_is_missing=True)
-        else:
-            answer = self._call("POST", "wizards/professionnel", payload,
-                                capability=SHORTCUTS["wizards/professionnel"])
+        return self._open_wizard("wizards/professionnel", payload, step, PROFESSIONAL_WIZARD_START)
+
+    def _open_wizard(self, path: str, payload: dict, step: int, start: str) -> BrowserSession:
+        """A wizard shortcut's session; step 1 is a capability of its own, apart from steps 2 to 4."""
+        # Step 1 joined the contract after steps 2 to 4: a target that refuses it may still offer
+        # those, so its refusal means a walk to step 1 only.
+        first = step == 1
+        capability = start if first else SHORTCUTS[path]
+        answer = self._call("POST", path, payload, capability=capability, refusal_is_missing=first)
         return self._session(answer)
 
     def _call(

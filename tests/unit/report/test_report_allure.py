@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from report_sessions import InnerRun
-from test_report_browser import BROWSER_CONFTEST, CHROMIUM, PAGE_FEATURE
+from test_report_browser import CHROMIUM, write_page_session
 
 pytest_plugins = ["pytester"]
 pytest.importorskip("allure_pytest_bdd")
@@ -55,9 +55,7 @@ def attachments(result: dict[str, Any]) -> list[dict[str, Any]]:
 def test_allure_results_have_steps_evidence_and_retries(
     pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
 ):
-    pytester.makefile(".feature", accueil=PAGE_FEATURE)
-    pytester.makepyfile(test_accueil=FLAKY_PAGE_STEPS)
-    pytester.makeconftest(BROWSER_CONFTEST)
+    write_page_session(pytester, FLAKY_PAGE_STEPS)
 
     run = run_inner("--reruns", "1", "--alluredir", "allure-results")
 

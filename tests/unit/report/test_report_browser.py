@@ -62,14 +62,19 @@ def browser_type_launch_args(browser_type_launch_args):
 """
 
 
+def write_page_session(pytester: pytest.Pytester, steps: str = PAGE_STEPS) -> None:
+    """The home-page feature with its steps, and a conftest launching the machine's Chromium."""
+    pytester.makefile(".feature", accueil=PAGE_FEATURE)
+    pytester.makepyfile(test_accueil=steps)
+    pytester.makeconftest(BROWSER_CONFTEST)
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no browser at {CHROMIUM}")
 def test_screenshots_every_scenario_and_traces_only_failures(
     pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
 ):
-    pytester.makefile(".feature", accueil=PAGE_FEATURE)
-    pytester.makepyfile(test_accueil=PAGE_STEPS)
-    pytester.makeconftest(BROWSER_CONFTEST)
+    write_page_session(pytester)
 
     run = run_inner()
 
@@ -92,9 +97,7 @@ def test_screenshots_every_scenario_and_traces_only_failures(
 def test_without_traces_a_failure_keeps_its_screenshot_and_error_only(
     pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
 ):
-    pytester.makefile(".feature", accueil=PAGE_FEATURE)
-    pytester.makepyfile(test_accueil=PAGE_STEPS)
-    pytester.makeconftest(BROWSER_CONFTEST)
+    write_page_session(pytester)
 
     run = run_inner("--no-traces", "-k", "attendu")
 
@@ -132,9 +135,7 @@ def titre(page, titre):
 def test_a_failed_attempt_keeps_its_screenshot_and_trace_apart(
     pytester: pytest.Pytester, run_inner: Callable[..., InnerRun]
 ):
-    pytester.makefile(".feature", accueil=PAGE_FEATURE)
-    pytester.makepyfile(test_accueil=FLAKY_PAGE_STEPS)
-    pytester.makeconftest(BROWSER_CONFTEST)
+    write_page_session(pytester, FLAKY_PAGE_STEPS)
 
     run = run_inner("--reruns", "1", "-k", "titre_est")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from report_sessions import InnerRun
-from test_report_browser import BROWSER_CONFTEST, CHROMIUM, PAGE_FEATURE, PAGE_STEPS
+from test_report_browser import CHROMIUM, PAGE_FEATURE, PAGE_STEPS, write_page_session
 
 from harness.browser import VideoUnavailable, ensure_video_encoder
 
@@ -38,9 +38,7 @@ def test_videos_are_recorded_into_each_scenarios_evidence_folder(
         ensure_video_encoder()
     except VideoUnavailable as error:
         pytest.skip(str(error))
-    pytester.makefile(".feature", accueil=PAGE_FEATURE)
-    pytester.makepyfile(test_accueil=PAGE_STEPS)
-    pytester.makeconftest(BROWSER_CONFTEST)
+    write_page_session(pytester)
 
     run = run_inner("--video", "on", "--junitxml=out/junit.xml")
 

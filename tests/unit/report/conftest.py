@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 
 import pytest
-from report_sessions import ACCOUNT_FEATURE, ACCOUNT_STEPS, REPO_ROOT, InnerRun, shared_session
+from report_sessions import ACCOUNT_FILES, REPO_ROOT, InnerRun, shared_session
 
 
 @pytest.fixture
@@ -48,5 +48,6 @@ def shared_run(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., InnerR
 @pytest.fixture
 def account_scenarios(pytester: pytest.Pytester) -> None:
     """Write a feature with passing, failing, skipped and broken scenarios, and unit tests."""
-    pytester.makefile(".feature", comptes=ACCOUNT_FEATURE)
-    pytester.makepyfile(test_comptes=ACCOUNT_STEPS)
+    # The same files as the shared runs of them.
+    for name, text in ACCOUNT_FILES.items():
+        (pytester.path / name).write_text(text, encoding="utf-8")

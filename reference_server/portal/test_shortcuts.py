@@ -24,6 +24,7 @@ from reference_server.portal.my_services import signed_in_data
 from reference_server.portal.professional_activation import PROFESSIONAL_STEPS, ProfessionalWizard
 from reference_server.portal.register import Person
 from reference_server.portal.services import PortalServices
+from reference_server.portal.wizard import ActivationWizard
 
 # The guide's sign-in methods: matricule, password and code (patients), or a LuxTrust product.
 SIGN_IN_METHODS = ("password", "luxtrust")
@@ -75,10 +76,9 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
     body = json_body()
     step = _step(body, WIZARD_STEPS)
     progress = WizardProgress(steps=len(PATIENT_STEPS))
-    start = PatientWizard.start
     if step == 1:
         # Accepting the CGU tells the portal nothing of the person: the letter is checked at step 1.
-        return _wizard_session(services, PatientWizard.session_key, progress, f"{start}/etape-1")
+        return _wizard_session(services, PatientWizard, progress, step)
     person = _person(services, body.get("matricule"))
     # Step 1's check, as the person's typing would make it: a used or expired letter opens nothing.
     _check_letter(services, person, body.get("activation_code"))
@@ -94,7 +94,7 @@ def open_wizard(services: PortalServices) -> dict[str, object]:
         progress.data = {"matricule": person.matricule}
         progress.complete(3)
         progress.close_before(4)
-    return _wizard_session(services, PatientWizard.session_key, progress, f"{start}/etape-{step}")
+    return _wizard_session(services, PatientWizard, progress, step)
 
 
 def open_professional_wizard(services: PortalServices) -> dict[str, object]:
@@ -102,10 +102,9 @@ def open_professional_wizard(services: PortalServices) -> dict[str, object]:
     body = json_body()
     step = _step(body, PROFESSIONAL_WIZARD_STEPS)
     progress = WizardProgress(steps=len(PROFESSIONAL_STEPS))
-    start = ProfessionalWizard.start
     if step == 1:
         # The CGU accepted and nothing else: step 1 is where the LuxTrust product is associated.
-        return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-1")
+        return _wizard_session(services, ProfessionalWizard, progress, step)
     person = _person(services, body.get("matricule"))
     # Step 1: LuxTrust vouched for the product, which may be another person's (a scenario's refusal).
     identity = _luxtrust_identity(services, _serials([body.get("luxtrust")])[0])
@@ -120,7 +119,7 @@ def open_professional_wizard(services: PortalServices) -> dict[str, object]:
         progress.complete(2)
     if step == 4:
         progress.complete(3)
-    return _wizard_session(services, ProfessionalWizard.session_key, progress, f"{start}/etape-{step}")
+    return _wizard_session(services, ProfessionalWizard, progress, step)
 
 
 def _step(body: dict[str, object], allowed: tuple[int, ...]) -> int:
@@ -140,14 +139,14 @@ def _check_letter(services: PortalServices, person: Person, typed: object) -> No
 
 
 def _wizard_session(
-    services: PortalServices, key: str, progress: WizardProgress, path: str
+    services: PortalServices, wizard: type[ActivationWizard], progress: WizardProgress, step: int
 ) -> dict[str, object]:
     """A new session holding a wizard's progress, answered with its cookie and the step's page."""
     session = services.sessions.new()
-    session.data[key] = progress.as_dict()
+    session.data[wizard.session_key] = progress.as_dict()
     services.sessions.save(session)
     response.status = 201
-    return {"cookies": [_cookie(services, session.token)], "url": path.lstrip("/")}
+    return {"cookies": [_cookie(services, session.token)], "url": f"{wizard.start}/etape-{step}".lstrip("/")}
 
 
 def _create_account(

@@ -17,6 +17,7 @@ pytest_plugins = [
     "fixtures.browser",
     "fixtures.playwright_settings",
     "harness.report.plugin",
+    "harness.workers",
     # The journeys the step modules share, first: pytest rewrites the asserts of the modules it
     # marks before they are imported, and marking the package marks every journey module.
     "steps.journeys",

@@ -40,9 +40,9 @@ STRICT = "--strict"
 NO_STEP_SCREENSHOTS = "--no-step-screenshots"
 ALL_VERDICTS = "--all-verdicts"
 
-# One xdist worker per core, each with its own reference world. Scenarios last from one second
-# to ten: worksteal lets an idle worker take over half of a busy one's queue, where
-# load would leave the last long scenarios queued behind one worker.
+# One xdist worker per core and one more (harness.workers), each with its own reference world.
+# Scenarios last from one second to ten: worksteal lets an idle worker take over half of a busy
+# one's queue, where load would leave the last long scenarios queued behind one worker.
 PARALLEL = ("-n", "auto")
 DISTRIBUTION = ("--dist", "worksteal")
 # A person at the keyboard (a debugger, a visible browser) follows one scenario at a time.
@@ -86,8 +86,9 @@ PASS_THROUGH = (
     "pytest for run and test (e.g. --base-url URL, --faker-seed 123, -n 2, -k EXPR), to the\n"
     "server for serve. Paths are relative to the repository root, wherever the command is started.\n"
     "\n"
-    "parallel: run and test spread the tests over every core (-n auto --dist worksteal, one\n"
-    "reference world per worker). -n N sets the number of workers; -p no:xdist, --pdb, --trace\n"
+    "parallel: run and test spread the tests over every core (-n auto --dist worksteal: a worker\n"
+    "per core and one more, each with its own reference world). -n N sets the number of workers\n"
+    "(or PYTEST_XDIST_AUTO_NUM_WORKERS=N with -n auto); -p no:xdist, --pdb, --trace\n"
     "and --headed keep one process, and so does another portal (--base-url, --target) unless -n\n"
     "is given. --reports-dir DIR moves every report, junit.xml included.\n"
     "\n"

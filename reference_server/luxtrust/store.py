@@ -284,14 +284,12 @@ class LuxTrustStore:
             ).fetchone()
         return str(row["csrf"]) if row else None
 
-    def save_session(
-        self, session_id: str, csrf: str, *, new: bool = False, idle_before: float = 0.0
-    ) -> None:
-        """Store a session, noting that it was just used; a new one clears those idle since before then."""
+    def save_session(self, session_id: str, csrf: str, *, prune_idle_before: float | None = None) -> None:
+        """Store a session as just used, first clearing those last seen before `prune_idle_before`."""
         with self._db.transaction() as conn:
-            if new:
+            if prune_idle_before is not None:
                 # As the portal's sessions do: the table holds recent visitors only.
-                conn.execute("DELETE FROM browser_sessions WHERE last_seen < ?", (idle_before,))
+                conn.execute("DELETE FROM browser_sessions WHERE last_seen < ?", (prune_idle_before,))
             conn.execute(
                 "INSERT INTO browser_sessions (id, csrf, last_seen) VALUES (?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen",

@@ -118,8 +118,9 @@ class SessionPlugin:
         used = request.environ.get(SESSION_USED, False) and request.method != "HEAD"
         if not (stored or used):
             return
-        self._store.save_session(session.key, session.csrf_token, new=not stored,
-                                 idle_before=self._clock.timestamp() - SESSION_IDLE_SECONDS)
+        # A new session clears the idle ones; one already stored only has its last use noted.
+        prune = None if stored else self._clock.timestamp() - SESSION_IDLE_SECONDS
+        self._store.save_session(session.key, session.csrf_token, prune_idle_before=prune)
         target.set_cookie(
             COOKIE_NAME, session.token, path="/", httponly=True, samesite="lax", secure=self._secure
         )

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from bottle import Bottle
+from harness_process import run_pytester
 
 from reference_server.serving import BackgroundServer
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.browser
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 PAGES = {
     "accessible": '<!doctype html><html lang="fr"><head><title>Accueil</title></head>'
                   "<body><main><h1>Accueil</h1><p>Bienvenue.</p></main></body></html>",
@@ -86,12 +85,9 @@ def test_findings_on_another_sessions_page_are_reported_with_their_page_and_step
     pytester.makefile(".feature", sessions=FEATURE)
     pytester.makeconftest(CONFTEST)
     pytester.makepyfile(test_sessions=STEPS)
-    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
     monkeypatch.setenv("ESANTE_TEST_SITE", site)
 
-    # A separate process, because pytest-playwright's state does not nest in one process.
-    pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=", "--reports-dir", "reports",
-                                  "--axe", "--base-url", site)
+    run_pytester(pytester, monkeypatch, "--reports-dir", "reports", "--axe", "--base-url", site)
 
     summary = json.loads((pytester.path / "reports" / "summary.json").read_text(encoding="utf-8"))
     assert summary["scenarios"]["passed"] == 1, summary

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 600
 # For a run whose failure is expected: a page missing what a step waits for fails in two seconds
@@ -22,6 +24,16 @@ def run_module(module: str, *arguments: str) -> subprocess.CompletedProcess[str]
     environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     return subprocess.run([sys.executable, "-m", module, *arguments], cwd=REPO_ROOT, env=environment,
                           capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+
+
+def run_pytester(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, *options: str
+) -> pytest.RunResult:
+    """The pytester's files run by pytest in a process of its own, the repository importable."""
+    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
+    # A process of its own: pytest-playwright's state does not nest in the test's process. The
+    # project's addopts are left out: the files name the plugins they need.
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=", *options)
 
 
 def run_scenarios(

@@ -1,12 +1,9 @@
 """A page whose wording differs from the guide fails its scenario, naming the guide's words."""
 
-from pathlib import Path
-
 import pytest
+from harness_process import run_pytester
 
 pytest_plugins = ["pytester"]
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 FEATURE = """\
 # language: fr
@@ -59,11 +56,8 @@ def test_differing_wording_fails_naming_the_guide_words_within_the_action_timeou
     pytester.makefile(".feature", formulation=FEATURE)
     pytester.makeconftest(CONFTEST)
     pytester.makepyfile(test_formulation=STEPS)
-    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
-    # A separate process, because pytest-playwright's state does not nest in one process.
     # The pages are complete once set: a second is enough to see a missing word fail, not five.
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=",
-                                           "--action-timeout", "1000")
+    result = run_pytester(pytester, monkeypatch, "--action-timeout", "1000")
     result.assert_outcomes(passed=1, failed=2)
     output = result.stdout.str()
     assert "The guide's link or button « Étape suivante » was not found" in output

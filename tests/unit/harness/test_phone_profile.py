@@ -1,12 +1,9 @@
 """The @telephone profile in a real browser: the phone's screen, taps, and pages that do not fit."""
 
-from pathlib import Path
-
 import pytest
+from harness_process import run_pytester
 
 pytest_plugins = ["pytester"]
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 FEATURE = """\
 # language: fr
@@ -98,10 +95,7 @@ def run_profile(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, widt
     pytester.makefile(".feature", telephone=FEATURE.format(width=width))
     pytester.makeconftest(CONFTEST)
     pytester.makepyfile(test_telephone=STEPS)
-    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
-    # A separate process, because pytest-playwright's state does not nest in one process.
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=",
-                                         "--reports-dir", "reports", *options)
+    return run_pytester(pytester, monkeypatch, "--reports-dir", "reports", *options)
 
 
 @pytest.mark.browser

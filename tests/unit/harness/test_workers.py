@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from harness_process import run_pytester
 from xdist.plugin import pytest_xdist_auto_num_workers as xdist_core_count
 
 from harness.workers import OVERRIDE_ENV
 
 pytest_plugins = ["pytester"]
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-
 
 def started_workers(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> int:
     """Run a one-test session with `-n auto` and the workers plugin, and count the workers it started."""
     pytester.makeconftest('pytest_plugins = ["harness.workers"]\n')
     pytester.makepyfile(test_one="def test_one():\n    pass\n")
-    monkeypatch.setenv("PYTHONPATH", str(REPO_ROOT))
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=", "-n", "auto")
+    result = run_pytester(pytester, monkeypatch, "-n", "auto")
     result.assert_outcomes(passed=1)
     created = re.search(r"created: (\d+)/\1 workers?", result.stdout.str())
     assert created, result.stdout.str()
